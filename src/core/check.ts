@@ -1,0 +1,393 @@
+/**
+ * The checker: interprets what the reader found (dates, percentages, leads, stated RAG),
+ * computes RAG with reasons, and collects every finding. Bad data in cells becomes a
+ * finding; nothing here throws on cell content.
+ */
+import { type RawCell, type WorkbookGrid, a1 } from './cell';
+import { type Finding, type FindingCode, type FindingParams, makeFinding, sortFindings } from './findings';
+import type { Field } from './headers';
+import type { ActionReport, Meta, Report, WorkstreamReport } from './model';
+import { type IsoDate, daysBetween, formatUkDate, parseDateText, serialToIso } from './parse/dates';
+import { foldLookalikes } from './parse/lookalike';
+import { parseLeads } from './parse/leads';
+import { isDateFormat } from './parse/numfmt';
+import { parsePercent } from './parse/percent';
+import { parseStatedRag } from './parse/rag';
+import { type Timescale, parseTimescale } from './parse/timescale';
+import { computeRag, ragCounts, rollUpRag } from './rag';
+import { type FieldCell, type RawPlan, type ReadOptions, LOOKED_FOR, readPlan } from './read';
+import type { Settings } from './settings';
+import type { RagLabel } from './sheetspec';
+
+/** Options for one check. */
+export interface CheckOptions extends ReadOptions {
+  /** File name shown in the report. */
+  file: string;
+  /** The as-of date; defaults to the plan's Report Date, else `today`. */
+  asOf?: IsoDate;
+  /** Today's date, given by the caller so the core stays pure and testable. */
+  today: IsoDate;
+  settings: Settings;
+}
+
+/** The result of a check: the report, plus what was read (for summary and highlights). */
+export interface CheckResult {
+  report: Report;
+  raw: RawPlan;
+  /** True when no workstream or action was found anywhere. */
+  noPlan: boolean;
+}
+
+/** Explains, for a workbook without a plan, what was looked for and where. */
+export function describeNoPlan(raw: RawPlan): string {
+  const where = raw.sheetsWithoutPlan.length ? raw.sheetsWithoutPlan : raw.sheets;
+  return `No plan found: looked on ${where.length === 1 ? 'sheet' : 'sheets'} ${where.map((s) => `"${s}"`).join(', ')} for ${LOOKED_FOR}.`;
+}
+
+/** Reads, interprets and judges a whole workbook. */
+export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckResult {
+  const raw = readPlan(grid, options);
+  const findings: Finding[] = [];
+  const ctx = new Context(raw, findings);
+  const meta = readMeta(raw, ctx);
+  const asOfSource: Report['asOfSource'] = options.asOf ? 'option' : meta.reportDate ? 'report-date' : 'today';
+  const asOf = options.asOf ?? meta.reportDate ?? options.today;
+  const { settings } = options;
+
+  const actions: ActionReport[] = raw.actions.map((a) => {
+    const ws = raw.workstreams[a.workstream];
+    const what = actionName(a.fields.number?.cell, ws.title, a.row);
+    const f = a.fields;
+    const number = readNumber(f.number?.cell);
+    const description = ctx.text(f.action, what, 'description');
+    const timescale = ctx.timescale(f.timescale, what);
+    const leadsText = ctx.text(f.lead, what, 'lead officer');
+    const leads = parseLeads(leadsText);
+    const percent = ctx.percent(f.percent, what);
+    const start = ctx.date(f.start, what);
+    const stated = ctx.statedRag(f.rag, what);
+    const result = computeRag({ percent, target: timescale.target, start, asOf }, settings);
+    const where = (fc: FieldCell | undefined) => ctx.where(a.sheet, a.row, fc);
+
+    if (f.lead && leads.length === 0 && !f.lead.cell?.error) ctx.add('missing-owner', where(f.lead), { what });
+    if (f.action && !description && !f.action.cell?.error) ctx.add('missing-description', where(f.action), { what });
+    ctx.judgeDates(timescale.target, percent, asOf, settings.dueSoonDays, where(f.timescale), what, leads.join(' / '));
+    if (stated && stated !== result.rag) {
+      ctx.add('rag-mismatch', where(f.rag), { what, stated: ctx.textOf(f.rag), computed: result.rag, reason: result.reason });
+    }
+    return {
+      sheet: a.sheet,
+      row: a.row + 1,
+      workstream: ws.title,
+      number,
+      description,
+      timescale: timescale.text,
+      targetDate: timescale.target,
+      milestones: timescale.milestones.map((m) => ({ date: m.iso, label: m.label })),
+      leads,
+      reportRefs: ctx.plainText(f.reportRef?.cell),
+      percent,
+      statedRag: stated,
+      rag: result.rag,
+      ragReason: result.reason,
+    };
+  });
+
+  duplicateNumbers(raw, actions, ctx);
+
+  const workstreams: WorkstreamReport[] = raw.workstreams.map((w, index) => {
+    const mine = actions.filter((_, i) => raw.actions[i].workstream === index);
+    const what = `Workstream "${short(w.title)}"`;
+    if (w.kind !== 'row') {
+      const rolled = rollUpRag(mine.map((a) => a.rag));
+      const pcts = mine.map((a) => a.percent).filter((p): p is number => p !== null);
+      const targets = mine.map((a) => a.targetDate).filter((t): t is string => t !== null).sort();
+      return {
+        sheet: w.sheet,
+        row: w.row + 1,
+        title: w.title,
+        leads: [...new Set(mine.flatMap((a) => a.leads))],
+        targetDate: targets.length ? targets[targets.length - 1] : null,
+        percent: pcts.length ? Math.round(pcts.reduce((s, p) => s + p, 0) / pcts.length) : null,
+        priority: null,
+        statedRag: null,
+        rag: rolled.rag,
+        ragReason: rolled.reason,
+        statusUpdate: null,
+        decisions: null,
+        actionCount: mine.length,
+      };
+    }
+    const f = w.fields;
+    const where = (fc: FieldCell | undefined) => ctx.where(w.sheet, w.row, fc);
+    const timescale = ctx.timescale(f.timescale, what);
+    const leadsText = ctx.text(f.lead, what, 'lead');
+    const leads = parseLeads(leadsText);
+    const percent = ctx.percent(f.percent, what);
+    const stated = ctx.statedRag(f.rag, what);
+    const start = ctx.date(f.start, what);
+    const statusUpdate = ctx.text(f.statusUpdate, what, 'status update') || null;
+    const decisions = ctx.text(f.decisions, what, 'decisions') || null;
+    if (f.lead && leads.length === 0 && !f.lead.cell?.error) ctx.add('missing-owner', where(f.lead), { what });
+    if (f.statusUpdate && !statusUpdate && !f.statusUpdate.cell?.error) ctx.add('missing-status-update', where(f.statusUpdate), { what });
+    ctx.judgeDates(timescale.target, percent, asOf, settings.dueSoonDays, where(f.timescale), what, leads.join(' / '));
+    const result =
+      percent !== null || timescale.target !== null || mine.length === 0
+        ? computeRag({ percent, target: timescale.target, start, asOf }, settings)
+        : rollUpRag(mine.map((a) => a.rag));
+    if (stated && stated !== result.rag) {
+      ctx.add('rag-mismatch', where(f.rag), { what, stated: ctx.textOf(f.rag), computed: result.rag, reason: result.reason });
+    }
+    return {
+      sheet: w.sheet,
+      row: w.row + 1,
+      title: w.title,
+      leads,
+      targetDate: timescale.target,
+      percent,
+      priority: readPriority(f.priority?.cell),
+      statedRag: stated,
+      rag: result.rag,
+      ragReason: result.reason,
+      statusUpdate,
+      decisions,
+      actionCount: mine.length,
+    };
+  });
+
+  const sorted = sortFindings(findings, raw.sheets);
+  const count = (s: string) => sorted.filter((f) => f.severity === s).length;
+  const report: Report = {
+    file: options.file,
+    asOf,
+    asOfSource,
+    meta,
+    workstreams,
+    actions,
+    findings: sorted,
+    counts: {
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      workstreamRag: ragCounts(workstreams.map((w) => w.rag)),
+      actionRag: ragCounts(actions.map((a) => a.rag)),
+    },
+  };
+  return { report, raw, noPlan: workstreams.length === 0 && actions.length === 0 };
+}
+
+/** Where a field cell is, for a finding. */
+function at(fc: FieldCell): { sheet: string; row: number; cell: string } {
+  return { sheet: fc.sheet, row: fc.row + 1, cell: a1(fc.row, fc.col) };
+}
+
+function short(s: string, n = 60): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+}
+
+function actionName(numberCell: RawCell | undefined, workstream: string, row: number): string {
+  const n = numberCell && !numberCell.error ? String(numberCell.value).trim() : '';
+  return n ? `Action ${n} of "${short(workstream, 50)}"` : `The action in row ${row + 1} of "${short(workstream, 50)}"`;
+}
+
+function readNumber(cell: RawCell | undefined): number | string | null {
+  if (!cell || cell.error) return null;
+  if (typeof cell.value === 'number') return cell.value;
+  const t = String(cell.value).trim().replace(/[.)]$/, '');
+  if (!t) return null;
+  return /^\d+$/.test(t) ? Number(t) : t;
+}
+
+function readPriority(cell: RawCell | undefined): number | string | null {
+  return readNumber(cell);
+}
+
+/** Serial numbers this far apart are dates that lost their format (1950 to 2100). */
+const PLAUSIBLE_SERIAL = [18264, 73051];
+
+/** Collects findings with their cells, and interprets field cells. */
+class Context {
+  constructor(
+    private readonly raw: RawPlan,
+    private readonly findings: Finding[],
+  ) {}
+
+  add(code: FindingCode, where: { sheet: string; row: number; cell: string }, params: FindingParams): void {
+    this.findings.push(makeFinding(code, where, params));
+  }
+
+  where(sheet: string, row: number, fc: FieldCell | undefined): { sheet: string; row: number; cell: string } {
+    const r = fc?.row ?? row;
+    return { sheet, row: r + 1, cell: a1(r, fc?.col ?? 0) };
+  }
+
+  plainText(cell: RawCell | undefined): string {
+    if (!cell || cell.error) return '';
+    return typeof cell.value === 'string' ? cell.value.trim() : String(cell.value);
+  }
+
+  textOf(fc: FieldCell | undefined): string {
+    return this.plainText(fc?.cell);
+  }
+
+  /** A cell's text with lookalikes folded; reports lookalikes and formula errors. */
+  text(fc: FieldCell | undefined, what: string, label: string): string {
+    if (!fc?.cell) return '';
+    if (this.cellError(fc, what, label)) return '';
+    const text = this.plainText(fc.cell);
+    if (typeof fc.cell.value !== 'string') return text;
+    const folded = foldLookalikes(text);
+    if (folded.found.length > 0) this.lookalikes(fc, what, label, text, folded);
+    return folded.text.replace(/\s+/g, ' ').trim();
+  }
+
+  private lookalikes(fc: FieldCell, what: string, label: string, text: string, folded: ReturnType<typeof foldLookalikes>) {
+    const scripts = [...new Set(folded.found.map((f) => f.script))];
+    const kind = scripts.length === 1 && scripts[0] === 'Invisible' ? 'invisible characters' : `${scripts.join(' and ')} characters`;
+    const detail = `${folded.found.length} ${kind}`;
+    this.add('lookalike-characters', at(fc), { what: `${what} (${label})`, text, detail, reason: folded.text });
+  }
+
+  private cellError(fc: FieldCell, what: string, label: string): boolean {
+    if (!fc.cell?.error) return false;
+    this.add('cell-error', at(fc), { what: `${what} (${label})`, text: String(fc.cell.value) });
+    return true;
+  }
+
+  timescale(fc: FieldCell | undefined, what: string): Timescale & { text: string } {
+    const empty = { milestones: [], target: null, keywords: [], unparsed: [], text: '' };
+    if (!fc) return empty;
+    const where = at(fc);
+    const cell = fc.cell;
+    if (!cell || (typeof cell.value === 'string' && !cell.value.trim())) {
+      this.add('no-target-date', where, { what });
+      return empty;
+    }
+    if (this.cellError(fc, what, 'target date')) return empty;
+    if (typeof cell.value === 'number') {
+      const iso = this.serial(cell);
+      if (iso) return { milestones: [{ iso, label: null, text: iso }], target: iso, keywords: [], unparsed: [], text: formatUkDate(iso) };
+      this.add('unrecognised-date', where, { what, text: String(cell.value), detail: 'a number, not a date' });
+      return { ...empty, text: String(cell.value) };
+    }
+    if (typeof cell.value === 'boolean') {
+      this.add('unrecognised-date', where, { what, text: String(cell.value) });
+      return { ...empty, text: String(cell.value) };
+    }
+    const text = cell.value.trim();
+    const folded = foldLookalikes(text);
+    if (folded.found.length > 0) this.lookalikes(fc, what, 'target date', text, folded);
+    const t = parseTimescale(text);
+    if (t.unparsed.length > 0 || (t.milestones.length === 0 && t.keywords.length === 0)) {
+      this.add('unrecognised-date', where, {
+        what,
+        text,
+        detail: t.milestones.length ? `the rest is read as ${formatUkDate(t.target!)}` : undefined,
+      });
+    }
+    if (t.target === null && t.keywords.includes('tbc')) this.add('no-target-date', where, { what, text });
+    else if (t.target === null && t.keywords.length > 0) this.add('open-ended', where, { what, text });
+    if (t.milestones.length > 1) {
+      this.add('several-target-dates', where, { what, text, count: t.milestones.length, target: formatUkDate(t.target!) });
+    }
+    return { ...t, text };
+  }
+
+  private serial(cell: RawCell): IsoDate | null {
+    const v = cell.value as number;
+    const dated = cell.format ? isDateFormat(cell.format) : false;
+    if (dated || (v >= PLAUSIBLE_SERIAL[0] && v <= PLAUSIBLE_SERIAL[1] && Number.isInteger(v))) {
+      return serialToIso(v, this.raw.date1904);
+    }
+    return null;
+  }
+
+  /** A single date (a start date, or report metadata). */
+  date(fc: FieldCell | undefined, what: string): IsoDate | null {
+    if (!fc?.cell) return null;
+    const where = at(fc);
+    if (this.cellError(fc, what, 'date')) return null;
+    const v = fc.cell.value;
+    if (typeof v === 'number') {
+      const iso = this.serial(fc.cell);
+      if (!iso) this.add('unrecognised-date', where, { what, text: String(v), detail: 'a number, not a date' });
+      return iso;
+    }
+    const text = String(v).trim();
+    if (!text) return null;
+    const d = parseDateText(foldLookalikes(text).text);
+    if (!d) this.add('unrecognised-date', where, { what, text });
+    return d ? d.iso : null;
+  }
+
+  percent(fc: FieldCell | undefined, what: string): number | null {
+    if (!fc?.cell) return null;
+    const where = at(fc);
+    const p = parsePercent(fc.cell);
+    if (p.problem === 'error') this.cellError(fc, what, '% complete');
+    else if (p.problem) this.add('invalid-percent', where, { what, text: this.plainText(fc.cell) });
+    return p.value;
+  }
+
+  statedRag(fc: FieldCell | undefined, what: string): RagLabel | null {
+    if (!fc?.cell) return null;
+    const where = at(fc);
+    if (this.cellError(fc, what, 'RAG')) return null;
+    const text = this.plainText(fc.cell);
+    const r = parseStatedRag(text);
+    if (!r.known) this.add('unknown-rag', where, { what, text });
+    return r.rag;
+  }
+
+  judgeDates(
+    target: IsoDate | null,
+    percent: number | null,
+    asOf: IsoDate,
+    dueSoonDays: number,
+    where: { sheet: string; row: number; cell: string },
+    what: string,
+    lead: string,
+  ): void {
+    if (!target || (percent !== null && percent >= 100)) return;
+    const left = daysBetween(asOf, target);
+    if (left < 0) this.add('overdue', where, { what, target: formatUkDate(target), days: -left, percent, lead });
+    else if (left <= dueSoonDays) this.add('due-soon', where, { what, target: formatUkDate(target), days: left, percent });
+  }
+}
+
+function readMeta(raw: RawPlan, ctx: Context): Meta {
+  const m = raw.meta;
+  const dateOf = (fc: FieldCell | undefined, label: string) => (fc ? ctx.date(fc, label) : null);
+  return {
+    title: m.title ? ctx.plainText(m.title.cell) || null : null,
+    committeeReportRef: m.committeeReportRef ? ctx.plainText(m.committeeReportRef.cell) || null : null,
+    reportDate: dateOf(m.reportDate, 'Report Date'),
+    committeeDate: dateOf(m.committeeDate, 'Committee Date'),
+  };
+}
+
+function duplicateNumbers(raw: RawPlan, actions: ActionReport[], ctx: Context): void {
+  const seen = new Map<string, number[]>();
+  actions.forEach((a, i) => {
+    if (a.number === null) return;
+    const key = `${raw.actions[i].workstream}\u0000${String(a.number)}`;
+    const list = seen.get(key) ?? [];
+    list.push(i);
+    seen.set(key, list);
+  });
+  for (const list of seen.values()) {
+    if (list.length < 2) continue;
+    const rows = list.map((i) => actions[i].row).join(', ');
+    for (const i of list.slice(1)) {
+      const a = raw.actions[i];
+      ctx.add('duplicate-number', ctx.where(a.sheet, a.row, a.fields.number), {
+        number: String(actions[i].number),
+        what: `"${short(actions[i].workstream, 50)}"`,
+        rows,
+      });
+    }
+  }
+}
+
+export type { Field };

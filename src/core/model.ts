@@ -1,0 +1,92 @@
+/**
+ * The JSON report (`plancheck validate --format json`), defined once with zod so the
+ * CLI, the pane and the docs agree. Dates are "YYYY-MM-DD"; percentages 0-100 or null;
+ * rows are Excel row numbers (1-based).
+ */
+import { z } from 'zod';
+import { FINDING_CODES } from './findings';
+import { RAG_LABELS } from './sheetspec';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const rag = z.enum(RAG_LABELS);
+
+/** A workstream (audit recommendation) as read and judged. */
+export const WorkstreamSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().positive(),
+  title: z.string(),
+  leads: z.array(z.string()),
+  targetDate: isoDate.nullable(),
+  percent: z.number().min(0).max(100).nullable(),
+  priority: z.union([z.number(), z.string()]).nullable(),
+  statedRag: rag.nullable(),
+  rag: rag,
+  ragReason: z.string(),
+  statusUpdate: z.string().nullable(),
+  decisions: z.string().nullable(),
+  /** Number of actions read under this workstream (0 for a workstream row of a summary). */
+  actionCount: z.number().int().nonnegative(),
+});
+
+/** A milestone within a timescale cell ("Agree approach 30 Mar 20"). */
+export const MilestoneSchema = z.object({ date: isoDate, label: z.string().nullable() });
+
+/** An action as read and judged. */
+export const ActionSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().positive(),
+  workstream: z.string(),
+  number: z.union([z.number(), z.string()]).nullable(),
+  description: z.string(),
+  timescale: z.string(),
+  targetDate: isoDate.nullable(),
+  milestones: z.array(MilestoneSchema),
+  leads: z.array(z.string()),
+  reportRefs: z.string(),
+  percent: z.number().min(0).max(100).nullable(),
+  statedRag: rag.nullable(),
+  rag: rag,
+  ragReason: z.string(),
+});
+
+/** A finding, located to its cell. */
+export const FindingSchema = z.object({
+  code: z.enum(FINDING_CODES as [string, ...string[]]),
+  severity: z.enum(['error', 'warning', 'info']),
+  sheet: z.string(),
+  row: z.number().int().positive(),
+  cell: z.string(),
+  message: z.string(),
+});
+
+/** Report metadata found above the plan (as in the seeds' summary). */
+export const MetaSchema = z.object({
+  title: z.string().nullable(),
+  committeeReportRef: z.string().nullable(),
+  reportDate: isoDate.nullable(),
+  committeeDate: isoDate.nullable(),
+});
+
+/** The whole report. */
+export const ReportSchema = z.object({
+  file: z.string(),
+  asOf: isoDate,
+  /** Where the as-of date came from. */
+  asOfSource: z.enum(['option', 'report-date', 'today']),
+  meta: MetaSchema,
+  workstreams: z.array(WorkstreamSchema),
+  actions: z.array(ActionSchema),
+  findings: z.array(FindingSchema),
+  counts: z.object({
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    infos: z.number().int(),
+    workstreamRag: z.record(z.string(), z.number().int()),
+    actionRag: z.record(z.string(), z.number().int()),
+  }),
+});
+
+export type WorkstreamReport = z.infer<typeof WorkstreamSchema>;
+export type ActionReport = z.infer<typeof ActionSchema>;
+export type Report = z.infer<typeof ReportSchema>;
+export type Meta = z.infer<typeof MetaSchema>;

@@ -1,0 +1,58 @@
+/**
+ * PlanCheck settings: one documented config type with defaults, validated by zod and
+ * merged once at each entry point (CLI flags, the pane's saved workbook settings), then
+ * passed down. Every RAG threshold is a setting.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** The settings schema; `SettingsSchema.parse({})` gives the defaults. */
+export const SettingsSchema = z.object({
+  /** Progress below this share of the expected progress is Concern (rule 3). */
+  concernRatio: z.number().min(0).max(1).default(0.7),
+  /** Progress below this share of the expected progress is Caution (rule 3). */
+  cautionRatio: z.number().min(0).max(1).default(0.9),
+  /** A target within this many days of the as-of date is "due soon" (rules 4 and 5). */
+  dueSoonDays: z.number().int().min(0).max(366).default(30),
+  /** Due soon and under this percentage complete is Caution (rule 5). */
+  dueSoonCautionPercent: z.number().min(0).max(100).default(75),
+  /** Plan-wide start date for expected-progress checks (rule 3), when actions have none. */
+  planStartDate: isoDate.nullable().default(null),
+  /** Name of the generated summary sheet. */
+  summarySheetName: z
+    .string()
+    .min(1)
+    .max(31)
+    .refine((s) => !/[[\]:*?/\\]/.test(s), 'a sheet name without [ ] : * ? / \\')
+    .default('Strategic Summary'),
+});
+
+/** Fully resolved settings. */
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Settings as a user may give them: any subset. */
+export type SettingsInput = z.input<typeof SettingsSchema>;
+
+/** Thrown when settings are given that cannot be used (misuse, not bad plan data). */
+export class SettingsError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid settings: ${issues.join('; ')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Merges user settings over the defaults; throws SettingsError naming each bad field. */
+export function resolveSettings(input: unknown = {}): Settings {
+  const parsed = SettingsSchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`));
+  }
+  if (parsed.data.concernRatio > parsed.data.cautionRatio) {
+    throw new SettingsError(['concernRatio must not be above cautionRatio']);
+  }
+  return parsed.data;
+}
+
+/** The defaults, for documentation and the pane's "reset". */
+export const DEFAULT_SETTINGS: Settings = resolveSettings({});

@@ -1,0 +1,176 @@
+/**
+ * The strategic summary: a one-page sheet for members, laid out like the councils' own
+ * (seed 002): title; Committee Report Ref, Report Date, Committee Date; the RAG key; one
+ * row per workstream; Issues / Major Risks / Change Requests and Targets for Next Period
+ * where the plan has them; a RAG count with a chart; a Programme Summary written from the
+ * figures. Pure data: adapters write it.
+ */
+import type { CellRange } from './cell';
+import type { CheckResult } from './check';
+import { formatUkDate } from './parse/dates';
+import type { Report } from './model';
+import type { Settings } from './settings';
+import { type CellSpec, RAG_COLOURS, RAG_LABELS, type RagLabel, type SheetSpec, ragStyle } from './sheetspec';
+
+/** The summary's table columns, in the seed's order plus a plain-words reason. */
+export const SUMMARY_COLUMNS = [
+  'RAG',
+  '% Completed',
+  'Target Date',
+  'Lead',
+  'Priority',
+  'Workstreams (Recommendations)',
+  'Status Update',
+  'Decisions Required/Made',
+  'Why this RAG',
+] as const;
+
+const WIDTHS = [13, 12, 13, 18, 9, 40, 60, 30, 40];
+
+/** Builds the summary sheet for a checked plan. */
+export function buildSummary(result: CheckResult, settings: Settings): SheetSpec {
+  const { report, raw } = result;
+  const cells: CellSpec[] = [];
+  const merges: CellRange[] = [];
+  const put = (row: number, col: number, value: string | number | null | undefined, style?: CellSpec['style']) => {
+    if (value === null || value === undefined || value === '') return;
+    cells.push(style ? { row, col, value, style } : { row, col, value });
+  };
+  const last = SUMMARY_COLUMNS.length - 1;
+  let r = 0;
+  put(r, 0, report.meta.title ?? 'Strategic Action Plan', 'title');
+  merges.push({ top: r, left: 0, bottom: r, right: last });
+  r++;
+  put(r, 0, `Strategic Summary Progress Update as at ${formatUkDate(report.asOf)} (built by PlanCheck)`, 'subtitle');
+  merges.push({ top: r, left: 0, bottom: r, right: last });
+  r += 2;
+  put(r, 0, 'Committee Report Ref:', 'label');
+  put(r, 1, report.meta.committeeReportRef ?? '');
+  r++;
+  put(r, 0, 'Report Date:', 'label');
+  put(r, 1, report.meta.reportDate ?? report.asOf, 'date');
+  r++;
+  put(r, 0, 'Committee Date:', 'label');
+  if (report.meta.committeeDate) put(r, 1, report.meta.committeeDate, 'date');
+  r += 2;
+
+  put(r, 0, 'Key', 'label');
+  RAG_LABELS.forEach((label, i) => put(r, i + 1, label, ragStyle(label)));
+  r += 2;
+
+  SUMMARY_COLUMNS.forEach((h, i) => put(r, i, h, 'header'));
+  r++;
+  for (const w of report.workstreams) {
+    put(r, 0, w.rag, ragStyle(w.rag));
+    if (w.percent !== null) put(r, 1, w.percent, 'integer');
+    if (w.targetDate) put(r, 2, w.targetDate, 'date');
+    else put(r, 2, 'No target date', 'text');
+    put(r, 3, w.leads.join(' / '), 'wrap');
+    if (w.priority !== null) put(r, 4, w.priority, typeof w.priority === 'number' ? 'integer' : 'text');
+    put(r, 5, w.title, 'wrap');
+    put(r, 6, w.statusUpdate ?? generatedUpdate(report, w.title, w.sheet), 'wrap');
+    put(r, 7, w.decisions ?? '', 'wrap');
+    put(r, 8, w.ragReason, 'wrap');
+    r++;
+  }
+  r++;
+
+  if (raw.issues.length > 0 || raw.targets.length > 0) {
+    put(r, 0, 'No.', 'header');
+    put(r, 1, 'Issues (I) / Major Risks (R) / Change Requests (C)', 'header');
+    merges.push({ top: r, left: 1, bottom: r, right: 5 });
+    put(r, 6, 'Targets for Next Period', 'header');
+    merges.push({ top: r, left: 6, bottom: r, right: 8 });
+    r++;
+    const n = Math.max(raw.issues.length, raw.targets.length);
+    for (let i = 0; i < n; i++) {
+      const issue = raw.issues[i];
+      const target = raw.targets[i];
+      put(r, 0, String(i + 1), 'text');
+      if (issue) {
+        put(r, 1, issue.text, 'wrap');
+        merges.push({ top: r, left: 1, bottom: r, right: 5 });
+      }
+      if (target) {
+        put(r, 6, target.text, 'wrap');
+        merges.push({ top: r, left: 6, bottom: r, right: 8 });
+      }
+      r++;
+    }
+    r++;
+  }
+
+  // The RAG count and its chart: people would rather look than count.
+  put(r, 0, 'RAG', 'header');
+  put(r, 1, 'Workstreams', 'header');
+  put(r, 2, 'Actions', 'header');
+  const countTop = r + 1;
+  r++;
+  for (const label of RAG_LABELS) {
+    put(r, 0, label, ragStyle(label));
+    cells.push({ row: r, col: 1, value: report.counts.workstreamRag[label] ?? 0, style: 'integer' });
+    cells.push({ row: r, col: 2, value: report.counts.actionRag[label] ?? 0, style: 'integer' });
+    r++;
+  }
+  const chart = {
+    title: 'Workstreams by RAG',
+    categories: { top: countTop, left: 0, bottom: countTop + RAG_LABELS.length - 1, right: 0 },
+    values: { top: countTop, left: 1, bottom: countTop + RAG_LABELS.length - 1, right: 1 },
+    anchor: { top: countTop - 1, left: 4, bottom: countTop + 12, right: 6 },
+    colours: RAG_LABELS.map((l) => RAG_COLOURS[l].fill),
+  };
+  r = Math.max(r, chart.anchor.bottom) + 2;
+
+  put(r, 0, 'Programme Summary', 'label');
+  r++;
+  put(r, 0, programmeSummary(report, raw.programmeSummary), 'wrap');
+  merges.push({ top: r, left: 0, bottom: r, right: last });
+
+  return { name: settings.summarySheetName, cells, merges, columnWidths: WIDTHS, chart };
+}
+
+/** For plans without status updates: what the actions say, in a line. */
+function generatedUpdate(report: Report, workstream: string, sheet: string): string {
+  const mine = report.actions.filter((a) => a.workstream === workstream && a.sheet === sheet);
+  if (mine.length === 0) return '';
+  const counts = countWords(mine.map((a) => a.rag));
+  const overdue = mine.filter((a) => a.rag === 'Concern' && a.targetDate && a.targetDate < report.asOf).length;
+  return `${mine.length} action${mine.length === 1 ? '' : 's'}: ${counts}${overdue ? `; ${overdue} overdue` : ''}.`;
+}
+
+function countWords(rags: RagLabel[]): string {
+  return RAG_LABELS.map((l) => [l, rags.filter((r) => r === l).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([l, n]) => `${n} ${l}`)
+    .join(', ');
+}
+
+/** The Programme Summary paragraph, written from the figures (and the plan's own, if any). */
+export function programmeSummary(report: Report, existing: string | null): string {
+  const ws = report.workstreams;
+  const parts: string[] = [];
+  parts.push(
+    `As at ${formatUkDate(report.asOf)}, ${ws.length} workstream${ws.length === 1 ? '' : 's'}: ${countWords(ws.map((w) => w.rag)) || 'none rated'}.`,
+  );
+  if (report.actions.length > 0) {
+    parts.push(`${report.actions.length} actions: ${countWords(report.actions.map((a) => a.rag))}.`);
+  }
+  const overdue = report.findings.filter((f) => f.code === 'overdue').length;
+  const unowned = report.findings.filter((f) => f.code === 'missing-owner').length;
+  const noDate = report.findings.filter((f) => f.code === 'no-target-date').length;
+  const issues: string[] = [];
+  if (overdue) issues.push(`${overdue} ${overdue === 1 ? 'is' : 'are'} past ${overdue === 1 ? 'its' : 'their'} target date`);
+  if (unowned) issues.push(`${unowned} ${unowned === 1 ? 'has' : 'have'} no lead officer`);
+  if (noDate) issues.push(`${noDate} ${noDate === 1 ? 'has' : 'have'} no target date`);
+  if (issues.length) parts.push(`Of the items checked, ${issues.join(', ')}.`);
+  const worst = ws.filter((w) => w.rag === 'Concern');
+  if (worst.length) {
+    parts.push(`At Concern: ${worst.map((w) => `${shortTitle(w.title)} (${w.ragReason})`).join('; ')}.`);
+  }
+  if (existing) parts.push(`Officers' summary: ${existing}`);
+  return parts.join(' ');
+}
+
+function shortTitle(s: string): string {
+  return s.length > 70 ? `${s.slice(0, 69)}…` : s;
+}

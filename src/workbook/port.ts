@@ -1,0 +1,40 @@
+/**
+ * The workbook port: what the front ends need from a workbook, whoever holds it
+ * (Excel through Office.js, or an .xlsx file in Node or the browser).
+ */
+import type { WorkbookGrid } from '../core/cell';
+import type { HighlightMark, SheetSpec } from '../core/sheetspec';
+
+/** Result of writing a generated sheet. */
+export interface WriteSheetResult {
+  /** The name actually used (differs from the asked name when a user's sheet has it). */
+  name: string;
+  /** True when an earlier generated sheet of that name was replaced. */
+  replaced: boolean;
+}
+
+/** Misuse or refusal at the workbook boundary, with a stable code. */
+export class WorkbookError extends Error {
+  constructor(
+    /** Stable code, e.g. 'protected', 'not-a-zip', 'encrypted', 'too-large'. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
+
+export interface WorkbookPort {
+  /** Reads every sheet's used cells, formats and merges. */
+  readGrid(): Promise<WorkbookGrid>;
+  /**
+   * Writes a generated sheet. A sheet PlanCheck generated earlier under that name is
+   * replaced; a user's sheet of that name is left alone and a free name is used.
+   */
+  writeSheet(spec: SheetSpec): Promise<WriteSheetResult>;
+  /** Marks cells with fills and notes; the previous formats are kept so they can be restored. */
+  applyHighlights(marks: HighlightMark[]): Promise<void>;
+  /** Restores every cell PlanCheck highlighted to exactly how it was. */
+  clearHighlights(): Promise<void>;
+}
