@@ -1,0 +1,308 @@
+/**
+ * `plancheck`: the command-line front end. A thin adapter: it reads the file through the
+ * xlsx adapter, asks the core, and writes the result. Exit codes:
+ *   0  no error findings (validate), or the output was written (summary, highlight)
+ *   1  validate found error findings
+ *   2  the file could not be read, holds no plan, or the command was used wrongly
+ */
+import { Command, CommanderError, Option } from 'commander';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  type CheckResult,
+  type Settings,
+  SettingsError,
+  PlanReadError,
+  buildSummary,
+  checkWorkbook,
+  describeNoPlan,
+  highlightMarks,
+  isoFromYmd,
+  resolveSettings,
+  RAG_LABELS,
+} from '../core';
+import { ReportSchema } from '../core/model';
+import { WorkbookError } from '../workbook/port';
+import { XlsxWorkbook } from '../workbook/xlsx/adapter';
+import { readXlsxFile, writeFileAtomic } from '../workbook/xlsx/node';
+import { ANSI, NO_COLOUR, formatText } from './format';
+
+/** Exit codes, documented in the README. */
+export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+/** Where the CLI writes, so tests can run it in-process. */
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  /** True when stderr is a terminal (progress and colour go there only then). */
+  errIsTTY: boolean;
+  outIsTTY: boolean;
+  /** Today's calendar date where the user is. */
+  today(): string;
+}
+
+const processIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  errIsTTY: Boolean(process.stderr.isTTY),
+  outIsTTY: Boolean(process.stdout.isTTY),
+  today: () => {
+    // The user's own calendar day: the one moment where local time is right.
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  },
+};
+
+/** A failure the user must hear about in one line, with the exit code. */
+class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.unusable,
+  ) {
+    super(message);
+  }
+}
+
+interface CommonOptions {
+  asOf?: string;
+  sheet?: string;
+  settings?: string;
+  startDate?: string;
+  debug?: boolean;
+}
+
+function parseAsOf(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const iso = m ? isoFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (!iso) throw new UserError(`${flag} must be a real date written YYYY-MM-DD, e.g. 2021-03-01 (got "${value}").`);
+  return iso;
+}
+
+function loadSettings(opts: CommonOptions): Settings {
+  let input: Record<string, unknown> = {};
+  if (opts.settings) {
+    let text: string;
+    try {
+      text = fs.readFileSync(opts.settings, 'utf8');
+    } catch {
+      throw new UserError(`Cannot read the settings file ${opts.settings}.`);
+    }
+    try {
+      input = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw new UserError(`The settings file ${opts.settings} is not valid JSON.`);
+    }
+  }
+  const start = parseAsOf(opts.startDate, '--start-date');
+  if (start) input = { ...input, planStartDate: start };
+  try {
+    return resolveSettings(input);
+  } catch (e) {
+    if (e instanceof SettingsError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+async function withProgress<T>(io: Io, label: string, work: () => Promise<T>): Promise<T> {
+  // Only a person at a terminal wants a progress line, and only when it takes a moment.
+  let shown = false;
+  const timer = io.errIsTTY
+    ? setTimeout(() => {
+        shown = true;
+        io.err(`${label}…`);
+      }, 400)
+    : undefined;
+  try {
+    return await work();
+  } finally {
+    if (timer) clearTimeout(timer);
+    if (shown) io.err('\r\x1b[K');
+  }
+}
+
+async function open(file: string, io: Io): Promise<XlsxWorkbook> {
+  return withProgress(io, `Reading ${file}`, () => readXlsxFile(file));
+}
+
+async function check(file: string, wb: XlsxWorkbook, opts: CommonOptions, settings: Settings, io: Io): Promise<CheckResult> {
+  const grid = await wb.readGrid();
+  let result: CheckResult;
+  try {
+    result = checkWorkbook(grid, {
+      file: path.basename(file),
+      asOf: parseAsOf(opts.asOf, '--as-of'),
+      today: io.today(),
+      settings,
+      sheet: opts.sheet,
+    });
+  } catch (e) {
+    if (e instanceof PlanReadError) throw new UserError(`${file}: ${e.message}`);
+    throw e;
+  }
+  if (result.noPlan) throw new UserError(`${file}: ${describeNoPlan(result.raw)}`);
+  return result;
+}
+
+function refuseSameFile(input: string, output: string): void {
+  if (path.resolve(input) === path.resolve(output)) {
+    throw new UserError(`-o must name a new file: PlanCheck never overwrites its input (${input}).`);
+  }
+}
+
+function ragLine(counts: Record<string, number>): string {
+  return RAG_LABELS.filter((l) => counts[l]).map((l) => `${counts[l]} ${l}`).join(', ') || 'none';
+}
+
+function commonOptions(cmd: Command): Command {
+  return cmd
+    .option('--as-of <date>', "judge dates as of this day (YYYY-MM-DD); default: the plan's Report Date, else today")
+    .option('--sheet <name>', 'read only this sheet')
+    .option('--start-date <date>', 'plan-wide start date for expected-progress RAG (YYYY-MM-DD)')
+    .option('--settings <file.json>', 'settings as JSON (thresholds, dueSoonDays, summarySheetName; see docs/RAG.md)')
+    .option('--debug', 'show internal details of unexpected failures');
+}
+
+/** Runs the CLI with the given arguments; resolves to the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const colour = io.outIsTTY && !process.env.NO_COLOR ? ANSI : NO_COLOUR;
+  const program = new Command();
+  program
+    .name('plancheck')
+    .description('Checks council improvement plans in Excel: findings, RAG with reasons, and a strategic summary.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no errors found or output written; 1 error findings; 2 unreadable file, no plan, or bad usage.
+
+Examples:
+  plancheck validate examples/best-value-action-plan.xlsx
+  plancheck validate plan.xlsx --as-of 2021-03-01 --format json > report.json
+  plancheck summary plan.xlsx -o plan-with-summary.xlsx
+  plancheck highlight plan.xlsx -o plan-highlighted.xlsx`,
+    );
+
+  commonOptions(
+    program
+      .command('validate')
+      .description('check a plan: findings by sheet and cell, RAG for every workstream and action')
+      .argument('<file>', 'an .xlsx workbook')
+      .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text')),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  plancheck validate plan.xlsx
+  plancheck validate plan.xlsx --as-of 2021-03-01
+  plancheck validate plan.xlsx --format json --sheet "Action Plan"`,
+    )
+    .action(async (file: string, opts: CommonOptions & { format: string }) => {
+      const settings = loadSettings(opts);
+      const wb = await open(file, io);
+      const result = await check(file, wb, opts, settings, io);
+      if (opts.format === 'json') {
+        io.out(JSON.stringify(ReportSchema.parse(result.report), null, 2) + '\n');
+      } else {
+        io.out(formatText(result.report, colour));
+      }
+      exitCode = result.report.counts.errors > 0 ? EXIT.findings : EXIT.ok;
+    });
+
+  commonOptions(
+    program
+      .command('summary')
+      .description('write a copy of the workbook with a "Strategic Summary" sheet added')
+      .argument('<file>', 'an .xlsx workbook')
+      .requiredOption('-o, --output <out.xlsx>', 'the workbook to write (never the input)'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  plancheck summary plan.xlsx -o committee-pack.xlsx
+  plancheck summary plan.xlsx -o committee-pack.xlsx --as-of 2021-03-01`,
+    )
+    .action(async (file: string, opts: CommonOptions & { output: string }) => {
+      refuseSameFile(file, opts.output);
+      const settings = loadSettings(opts);
+      const wb = await open(file, io);
+      const result = await check(file, wb, opts, settings, io);
+      const written = await wb.writeSheet(buildSummary(result, settings));
+      await writeFileAtomic(opts.output, wb.toBytes());
+      warnDropped(wb, opts.output, io);
+      const r = result.report;
+      io.out(
+        `Wrote ${opts.output}: sheet "${written.name}"${written.replaced ? ' (replaced the earlier summary)' : ''} with ${r.workstreams.length} workstreams (${ragLine(r.counts.workstreamRag)}), as of ${r.asOf}.\n`,
+      );
+      if (written.name !== settings.summarySheetName) {
+        io.err(`Note: the workbook already has a sheet of yours named "${settings.summarySheetName}"; it was left alone.\n`);
+      }
+    });
+
+  commonOptions(
+    program
+      .command('highlight')
+      .description('write a copy of the workbook with problem cells and RAG cells marked, each with a note saying why')
+      .argument('<file>', 'an .xlsx workbook')
+      .requiredOption('-o, --output <out.xlsx>', 'the workbook to write (never the input)'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  plancheck highlight plan.xlsx -o plan-marked.xlsx`,
+    )
+    .action(async (file: string, opts: CommonOptions & { output: string }) => {
+      refuseSameFile(file, opts.output);
+      const settings = loadSettings(opts);
+      const wb = await open(file, io);
+      const result = await check(file, wb, opts, settings, io);
+      const marks = highlightMarks(result);
+      await wb.applyHighlights(marks);
+      await writeFileAtomic(opts.output, wb.toBytes());
+      const errors = marks.filter((m) => m.kind === 'error').length;
+      const warnings = marks.filter((m) => m.kind === 'warning').length;
+      io.out(
+        `Wrote ${opts.output}: ${marks.length} cells marked (${errors} with errors, ${warnings} with warnings, ${marks.length - errors - warnings} RAG cells), as of ${result.report.asOf}.\n`,
+      );
+    });
+
+  const debug = argv.includes('--debug');
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.unusable;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander has already printed its message; --help and --version are not failures.
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.unusable;
+    }
+    if (e instanceof UserError) {
+      io.err(`plancheck: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof WorkbookError) {
+      io.err(`plancheck: ${e.message}\n`);
+      return EXIT.unusable;
+    }
+    const err = e as Error;
+    io.err(`plancheck: unexpected failure: ${err?.message ?? String(e)}. Run again with --debug for details, and please report it.\n`);
+    if (debug && err?.stack) io.err(`${err.stack}\n`);
+    return EXIT.unusable;
+  }
+}
+
+function warnDropped(wb: XlsxWorkbook, output: string, io: Io): void {
+  if (/\.xlsx$/i.test(output) && wb.info?.hasMacros) {
+    io.err(`Warning: the input has macros; a .xlsx file cannot carry them. Name the output .xlsm to keep them.\n`);
+  }
+}
