@@ -1,0 +1,107 @@
+/**
+ * The "Timescales" / "Target Date" cell as people write it: one date, several dates
+ * (milestones: the latest is the target), labelled milestones ("Agree approach 30 Mar 20
+ * Commence 31 May 20"), keywords (Ongoing, Annually, Start now, TBC) alone or beside a
+ * date, month-and-year (the end of that month), quarters and financial years.
+ */
+import { type IsoDate, endOfMonth, fullYear, parseDateText } from './dates';
+import { foldLookalikes } from './lookalike';
+
+/** Words that stand for a timescale without a date. */
+export type TimescaleKeyword = 'ongoing' | 'annually' | 'start-now' | 'tbc' | 'quarterly' | 'monthly';
+
+/** One dated milestone within the cell. */
+export interface Milestone {
+  iso: IsoDate;
+  label: string | null;
+  /** The text the date was read from. */
+  text: string;
+}
+
+/** What a timescale cell says. */
+export interface Timescale {
+  milestones: Milestone[];
+  /** The latest milestone: the date the item is judged against. */
+  target: IsoDate | null;
+  keywords: TimescaleKeyword[];
+  /** Fragments that could not be read (a misspelt month, "next year", "Q5"). */
+  unparsed: string[];
+}
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY_FIRST = `\\b\\d{1,2}(?:st|nd|rd|th)?[\\s\\-.]*${MONTH},?[\\s\\-.]*(?:\\d{4}|\\d{2})\\b`;
+const NUMERIC = '\\b\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}\\s*[/.\\-]\\s*(?:\\d{4}|\\d{2})\\b';
+const ISO = '\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b';
+const MONTH_YEAR = `\\b${MONTH},?[\\s\\-']*(?:\\d{4}|\\d{2})\\b`;
+const QUARTER = '\\bQ([1-4])\\s*(\\d{4})\\b';
+const FIN_YEAR = '\\b(\\d{4})\\s*[/\\-]\\s*(\\d{2}|\\d{4})\\b';
+const DATE_RE = new RegExp(`(${DAY_FIRST})|(${NUMERIC})|(${ISO})|(${MONTH_YEAR})|(?:${QUARTER})|(?:${FIN_YEAR})`, 'gi');
+
+const KEYWORDS: [RegExp, TimescaleKeyword][] = [
+  [/\bon[\s-]?going\b|\bcontinuous(ly)?\b|\bcontinuing\b/gi, 'ongoing'],
+  [/\bannual(ly)?\b|\byearly\b|\beach year\b/gi, 'annually'],
+  [/\bstart(ing)? now\b|\bimmediate(ly)?\b|\bwith immediate effect\b/gi, 'start-now'],
+  [/\bt\.?b\.?[ca]\.?(?=$|[\s/,;)])|\bto be (confirmed|agreed|determined|decided)\b/gi, 'tbc'],
+  [/\bquarterly\b/gi, 'quarterly'],
+  [/\bmonthly\b/gi, 'monthly'],
+];
+
+// What may join milestones and keywords without being a label.
+const JOINERS = /^[\s/,;:&+\-–—()|.]*(and|or|then|by|from|until|to)?[\s/,;:&+\-–—()|.]*$/i;
+
+/** Reads a timescale cell. Never throws. */
+export function parseTimescale(text: string): Timescale {
+  const out: Timescale = { milestones: [], target: null, keywords: [], unparsed: [] };
+  if (typeof text !== 'string') return out;
+  // Long text is a sentence, not a timescale: read only the first 500 characters.
+  const t = foldLookalikes(text.slice(0, 500)).text.replace(/\s+/g, ' ').trim();
+  if (!t) return out;
+
+  // Blank out keywords, remembering them in order.
+  let rest = t;
+  for (const [re, kw] of KEYWORDS) {
+    rest = rest.replace(re, (m) => {
+      if (!out.keywords.includes(kw)) out.keywords.push(kw);
+      return ' '.repeat(m.length);
+    });
+  }
+
+  const gaps: { text: string; before: boolean }[] = [];
+  let last = 0;
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(rest); m; m = DATE_RE.exec(rest)) {
+    const raw = m[0];
+    let iso: IsoDate | null = null;
+    if (m[1] || m[2] || m[3] || m[4]) iso = parseDateText(raw)?.iso ?? null;
+    else if (m[5]) iso = endOfMonth(Number(m[6]), Number(m[5]) * 3);
+    else if (m[7]) {
+      // A UK financial year ("2021/22") ends on 31 March of its second year.
+      const first = Number(m[7]);
+      const second = m[8].length === 2 ? fullYear(Number(m[8]), 2) : Number(m[8]);
+      iso = second === first + 1 ? `${second}-03-31` : null;
+    }
+    const gap = rest.slice(last, m.index);
+    if (iso === null) {
+      gaps.push({ text: gap, before: false });
+      out.unparsed.push(raw.trim());
+    } else {
+      const label = gap.trim().replace(/^[\s/,;:&+\-–—(|.]+|[\s/,;:&+\-–—)|.]+$/g, '').trim();
+      const isLabel = label.length > 0 && !/\d/.test(label) && !JOINERS.test(gap) && label.length <= 60;
+      if (!isLabel) gaps.push({ text: gap, before: true });
+      out.milestones.push({ iso, label: isLabel ? label : null, text: raw.trim() });
+    }
+    last = m.index + raw.length;
+  }
+  gaps.push({ text: rest.slice(last), before: false });
+
+  for (const g of gaps) {
+    const frag = g.text.trim();
+    if (!frag || JOINERS.test(frag)) continue;
+    // Words with digits were meant as dates; other words only matter when nothing was read.
+    if (/\d/.test(frag) || (out.milestones.length === 0 && out.keywords.length === 0)) {
+      out.unparsed.push(frag.replace(/^[\s/,;:&+\-–—(|.]+|[\s/,;:&+\-–—)|.]+$/g, ''));
+    }
+  }
+  out.target = out.milestones.reduce<IsoDate | null>((max, m) => (max === null || m.iso > max ? m.iso : max), null);
+  return out;
+}
