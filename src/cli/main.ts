@@ -125,13 +125,24 @@ async function open(file: string, io: Io): Promise<XlsxWorkbook> {
   return withProgress(io, `Reading ${file}`, () => readXlsxFile(file));
 }
 
-async function check(file: string, wb: XlsxWorkbook, opts: CommonOptions, settings: Settings, io: Io): Promise<CheckResult> {
+/** Options checked before any file is opened, so usage errors come first. */
+interface Prepared {
+  settings: Settings;
+  asOf: string | undefined;
+}
+
+function prepare(opts: CommonOptions): Prepared {
+  return { asOf: parseAsOf(opts.asOf, '--as-of'), settings: loadSettings(opts) };
+}
+
+async function check(file: string, wb: XlsxWorkbook, opts: CommonOptions, prepared: Prepared, io: Io): Promise<CheckResult> {
   const grid = await wb.readGrid();
+  const { settings } = prepared;
   let result: CheckResult;
   try {
     result = checkWorkbook(grid, {
       file: path.basename(file),
-      asOf: parseAsOf(opts.asOf, '--as-of'),
+      asOf: prepared.asOf,
       today: io.today(),
       settings,
       sheet: opts.sheet,
@@ -203,9 +214,10 @@ Examples:
   plancheck validate plan.xlsx --format json --sheet "Action Plan"`,
     )
     .action(async (file: string, opts: CommonOptions & { format: string }) => {
-      const settings = loadSettings(opts);
+      const prepared = prepare(opts);
+      const { settings } = prepared;
       const wb = await open(file, io);
-      const result = await check(file, wb, opts, settings, io);
+      const result = await check(file, wb, opts, prepared, io);
       if (opts.format === 'json') {
         io.out(JSON.stringify(ReportSchema.parse(result.report), null, 2) + '\n');
       } else {
@@ -230,9 +242,10 @@ Examples:
     )
     .action(async (file: string, opts: CommonOptions & { output: string }) => {
       refuseSameFile(file, opts.output);
-      const settings = loadSettings(opts);
+      const prepared = prepare(opts);
+      const { settings } = prepared;
       const wb = await open(file, io);
-      const result = await check(file, wb, opts, settings, io);
+      const result = await check(file, wb, opts, prepared, io);
       const written = await wb.writeSheet(buildSummary(result, settings));
       await writeFileAtomic(opts.output, wb.toBytes());
       warnDropped(wb, opts.output, io);
@@ -260,9 +273,10 @@ Examples:
     )
     .action(async (file: string, opts: CommonOptions & { output: string }) => {
       refuseSameFile(file, opts.output);
-      const settings = loadSettings(opts);
+      const prepared = prepare(opts);
+      const { settings } = prepared;
       const wb = await open(file, io);
-      const result = await check(file, wb, opts, settings, io);
+      const result = await check(file, wb, opts, prepared, io);
       const marks = highlightMarks(result);
       await wb.applyHighlights(marks);
       await writeFileAtomic(opts.output, wb.toBytes());

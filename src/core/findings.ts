@@ -60,7 +60,7 @@ export interface FindingParams {
   detail?: string;
 }
 
-const pct = (p: number | null | undefined) => (p === null || p === undefined ? 'no progress recorded' : `${p}% complete`);
+const pct = (p: number | null | undefined) => (p === null || p === undefined ? 'has no progress recorded' : `is ${p}% complete`);
 const q = (s: string | undefined) => `"${s ?? ''}"`;
 const ago = (days: number) => (days === 1 ? '1 day' : `${days} days`);
 
@@ -68,7 +68,7 @@ const ago = (days: number) => (days === 1 ? '1 day' : `${days} days`);
 export const MESSAGES: Record<FindingCode, (p: FindingParams) => string> = {
   'missing-owner': (p) => `${p.what} has no lead officer: name who owns it.`,
   overdue: (p) =>
-    `${p.what} was due ${p.target} (${ago(p.days ?? 0)} ago) and is ${pct(p.percent)}: record completion or agree a revised date${p.lead ? ` with ${p.lead}` : ''}.`,
+    `${p.what} was due ${p.target} (${ago(p.days ?? 0)} ago) and ${pct(p.percent)}: record completion or agree a revised date${p.lead ? ` with ${p.lead}` : ''}.`,
   'unrecognised-date': (p) =>
     `${p.what}: cannot read ${q(p.text)} as a date${p.detail ? ` (${p.detail})` : ''}: write it like "31 Mar 21" or "31/03/2021".`,
   'invalid-percent': (p) => `${p.what}: ${q(p.text)} is not a percentage from 0 to 100: correct the progress figure.`,
@@ -85,7 +85,7 @@ export const MESSAGES: Record<FindingCode, (p: FindingParams) => string> = {
     `Action number ${p.number} appears more than once in ${p.what} (rows ${p.rows}): renumber so each action can be referred to.`,
   'missing-status-update': (p) => `${p.what} has no status update: add a line on progress for members.`,
   'missing-description': (p) => `${p.what} has no description: say what the action is.`,
-  'due-soon': (p) => `${p.what} is due ${p.target} (in ${ago(p.days ?? 0)}) and is ${pct(p.percent)}.`,
+  'due-soon': (p) => `${p.what} is due ${p.target} (in ${ago(p.days ?? 0)}) and ${pct(p.percent)}.`,
   'open-ended': (p) => `${p.what} is open-ended (${q(p.text)}): consider a review date so it can be tracked.`,
   'several-target-dates': (p) =>
     `${p.what} has ${p.count} dates (${q(p.text)}): the latest, ${p.target}, is used as the target.`,
