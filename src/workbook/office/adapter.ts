@@ -1,0 +1,424 @@
+/**
+ * The Office.js adapter of the workbook port. Reads in a small, fixed number of
+ * context.sync() calls (more only when a workbook's text is too large for one 4 MB
+ * response), writes in batches, and never writes half a change: protection is checked
+ * before anything is queued.
+ */
+import { type CellRange, type RawCell, type SheetGrid, type WorkbookGrid, a1, parseRange, rangeA1 } from '../../core/cell';
+import { isoToSerial } from '../../core/parse/dates';
+import { type CellStyleKey, type HighlightMark, RAG_COLOURS, RAG_LABELS, type SheetSpec } from '../../core/sheetspec';
+import { type WorkbookPort, WorkbookError, type WriteSheetResult } from '../port';
+import type { ExcelRun, IsSetSupported, Range, RequestContext, Worksheet } from './excel-api';
+
+/** The defined name (sheet scope) that marks sheets PlanCheck generated. */
+export const GENERATED_MARK = 'PlanCheck_Generated';
+/** The very hidden sheet that keeps the fills highlighting replaced, so they can be restored. */
+export const HIGHLIGHT_RECORD_SHEET = 'PlanCheck Highlights';
+
+/** Tuning for Excel on the web's 5 MB request/response limit. */
+export interface OfficeAdapterOptions {
+  /** Cells per read block (one range load). */
+  blockCells: number;
+  /** Estimated response bytes allowed in one sync. */
+  maxSyncBytes: number;
+  /** Longest address list in one getRanges() call (Excel's limit is 8,192). */
+  maxAddressChars: number;
+}
+
+export const DEFAULT_OFFICE_OPTIONS: OfficeAdapterOptions = { blockCells: 20000, maxSyncBytes: 4 * 1024 * 1024, maxAddressChars: 8000 };
+
+const HIGHLIGHT_COLOURS: Record<string, string> = {
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  ...Object.fromEntries(RAG_LABELS.map((l) => [l, `#${RAG_COLOURS[l].fill}`])),
+};
+
+/** One cell's fill before highlighting. */
+interface SavedFill {
+  sheet: string;
+  address: string;
+  color: string;
+  /** True when the cell had no fill at all (restored with fill.clear()). */
+  none: boolean;
+}
+
+/** Splits addresses into comma-joined lists under the length limit. */
+export function chunkAddresses(addresses: string[], max: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const a of addresses) {
+    if (cur && cur.length + 1 + a.length > max) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${a}` : a;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function estimateBytes(values: unknown[][], formats: unknown[][]): number {
+  let n = 0;
+  for (const row of values) for (const v of row) n += typeof v === 'string' ? v.length + 4 : 12;
+  for (const row of formats) for (const f of row) n += typeof f === 'string' ? f.length + 4 : 4;
+  return n;
+}
+
+/** Excel through Office.js, behind the workbook port. */
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly options: OfficeAdapterOptions;
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly isSetSupported: IsSetSupported,
+    options: Partial<OfficeAdapterOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_OFFICE_OPTIONS, ...options };
+  }
+
+  async readGrid(): Promise<WorkbookGrid> {
+    return this.run(async (context) => {
+      const wb = context.workbook;
+      const sheets = wb.worksheets;
+      sheets.load('items/name,items/visibility');
+      const has1904 = this.isSetSupported('ExcelApi', '1.16');
+      if (has1904) wb.load('use1904DateSystem');
+      await context.sync();
+
+      const infos = sheets.items.map((ws) => {
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        ws.protection.load('protected');
+        const mark = ws.names.getItemOrNullObject(GENERATED_MARK);
+        mark.load('name');
+        return { ws, used, mark };
+      });
+      await context.sync();
+
+      const grids: SheetGrid[] = [];
+      type Block = { grid: SheetGrid; range: Range; row0: number; col0: number; cells: number };
+      const blocks: Block[] = [];
+      const mergeLoads: { grid: SheetGrid; areas: ReturnType<Range['getMergedAreasOrNullObject']> }[] = [];
+      const hasMerges = this.isSetSupported('ExcelApi', '1.13');
+      for (const { ws, used, mark } of infos) {
+        if (ws.name === HIGHLIGHT_RECORD_SHEET) continue;
+        const grid: SheetGrid = { name: ws.name, rows: [], merges: [] };
+        if (ws.visibility !== 'Visible') grid.hidden = true;
+        if (ws.protection.protected) grid.protected = true;
+        if (!mark.isNullObject) grid.generated = true;
+        grids.push(grid);
+        if (used.isNullObject) continue;
+        const cols = Math.max(1, used.columnCount);
+        const rowsPerBlock = Math.max(1, Math.floor(this.options.blockCells / cols));
+        for (let r = 0; r < used.rowCount; r += rowsPerBlock) {
+          const n = Math.min(rowsPerBlock, used.rowCount - r);
+          const range = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, n, cols);
+          blocks.push({ grid, range, row0: used.rowIndex + r, col0: used.columnIndex, cells: n * cols });
+        }
+        if (hasMerges) {
+          const areas = used.getMergedAreasOrNullObject();
+          areas.load('address');
+          mergeLoads.push({ grid, areas });
+        }
+      }
+
+      // Queue blocks into syncs by estimated response size; most plans need one.
+      let bytesPerCell = 24;
+      let i = 0;
+      let first = true;
+      while (i < blocks.length || first) {
+        const page: Block[] = [];
+        let estimate = 0;
+        while (i < blocks.length && (page.length === 0 || estimate + blocks[i].cells * bytesPerCell <= this.options.maxSyncBytes)) {
+          blocks[i].range.load('values,numberFormat,valueTypes');
+          estimate += blocks[i].cells * bytesPerCell;
+          page.push(blocks[i++]);
+        }
+        await context.sync();
+        if (first) first = false;
+        let seen = 0;
+        let cells = 0;
+        for (const b of page) {
+          seen += estimateBytes(b.range.values, b.range.numberFormat);
+          cells += b.cells;
+          fillGrid(b.grid, b.range, b.row0, b.col0);
+        }
+        if (cells > 0) bytesPerCell = Math.max(bytesPerCell, Math.ceil(seen / cells));
+      }
+      for (const { grid, areas } of mergeLoads) {
+        if (areas.isNullObject || !areas.address) continue;
+        for (const part of areas.address.split(',')) {
+          const ref = part.includes('!') ? part.slice(part.lastIndexOf('!') + 1) : part;
+          const r = parseRange(ref.replace(/\$/g, ''));
+          if (r) grid.merges.push(r);
+        }
+      }
+      return { sheets: grids, date1904: has1904 ? Boolean(wb.use1904DateSystem) : false };
+    });
+  }
+
+  async writeSheet(spec: SheetSpec): Promise<WriteSheetResult> {
+    return this.run(async (context) => {
+      const wb = context.workbook;
+      wb.protection.load('protected');
+      const sheets = wb.worksheets;
+      sheets.load('items/name');
+      const has1904 = this.isSetSupported('ExcelApi', '1.16');
+      if (has1904) wb.load('use1904DateSystem');
+      await context.sync();
+      if (wb.protection.protected) {
+        throw new WorkbookError('protected', 'The workbook structure is protected, so the summary sheet cannot be added. Unprotect it (Review > Protect Workbook) and try again.');
+      }
+      const names = sheets.items.map((s) => s.name);
+      const marks = sheets.items.map((s) => {
+        const m = s.names.getItemOrNullObject(GENERATED_MARK);
+        m.load('name');
+        return m;
+      });
+      await context.sync();
+      const generated = new Set(sheets.items.filter((_, i) => !marks[i].isNullObject).map((s) => s.name.toLowerCase()));
+      let name = spec.name;
+      for (let n = 2; names.some((x) => x.toLowerCase() === name.toLowerCase()) && !generated.has(name.toLowerCase()); n++) {
+        const suffix = ` (${n})`;
+        name = spec.name.slice(0, 31 - suffix.length) + suffix;
+      }
+      const replaced = names.some((x) => x.toLowerCase() === name.toLowerCase());
+      if (replaced) sheets.getItemOrNullObject(name).delete();
+      const ws = sheets.add(name);
+      writeSpec(ws, spec, has1904 && Boolean(wb.use1904DateSystem), this.options.maxAddressChars);
+      ws.names.add(GENERATED_MARK, ws.getRange('A1'), 'Generated by PlanCheck: replaced when the summary is rebuilt');
+      ws.activate();
+      await context.sync();
+      return { name, replaced };
+    });
+  }
+
+  async applyHighlights(marks: HighlightMark[]): Promise<void> {
+    if (marks.length === 0) return;
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const involved = [...new Set(marks.map((m) => m.sheet))];
+      const wsBy = new Map(involved.map((n) => [n, sheets.getItemOrNullObject(n)]));
+      for (const ws of wsBy.values()) ws.protection.load('protected');
+      const record = sheets.getItemOrNullObject(HIGHLIGHT_RECORD_SHEET);
+      const recordUsed = record.getUsedRangeOrNullObject(true);
+      recordUsed.load('values');
+      const fills = marks.map((m) => {
+        const ws = wsBy.get(m.sheet)!;
+        const fill = ws.getRangeByIndexes(m.row, m.col, 1, 1).format.fill;
+        fill.load('color,pattern');
+        return fill;
+      });
+      await context.sync();
+      for (const [n, ws] of wsBy) {
+        if (ws.isNullObject) throw new WorkbookError('changed', `Sheet "${n}" is no longer in the workbook: run Check again.`);
+        if (ws.protection.protected) {
+          throw new WorkbookError('protected', `Sheet "${n}" is protected, so its cells cannot be highlighted. Unprotect it (Review > Unprotect Sheet) and try again.`);
+        }
+      }
+      // Keep the earliest saved fill of each cell: highlighting twice must still restore the user's own.
+      const saved = new Map<string, SavedFill>();
+      if (!record.isNullObject && !recordUsed.isNullObject) for (const f of readRecord(recordUsed.values)) saved.set(`${f.sheet}!${f.address}`, f);
+      marks.forEach((m, i) => {
+        const key = `${m.sheet}!${a1(m.row, m.col)}`;
+        if (saved.has(key)) return;
+        const fill = fills[i];
+        saved.set(key, { sheet: m.sheet, address: a1(m.row, m.col), color: fill.color, none: fill.pattern === 'None' || fill.color === null });
+      });
+      const groups = new Map<string, string[]>();
+      for (const m of marks) {
+        const key = `${m.sheet}\u0000${m.kind}`;
+        groups.set(key, [...(groups.get(key) ?? []), a1(m.row, m.col)]);
+      }
+      for (const [key, addresses] of groups) {
+        const [sheet, kind] = key.split('\u0000');
+        for (const list of chunkAddresses(addresses, this.options.maxAddressChars)) {
+          wsBy.get(sheet)!.getRanges(list).format.fill.color = HIGHLIGHT_COLOURS[kind];
+        }
+      }
+      writeRecord(context, record.isNullObject ? null : record, [...saved.values()]);
+      await context.sync();
+    });
+  }
+
+  async clearHighlights(): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const record = sheets.getItemOrNullObject(HIGHLIGHT_RECORD_SHEET);
+      const used = record.getUsedRangeOrNullObject(true);
+      used.load('values');
+      await context.sync();
+      if (record.isNullObject || used.isNullObject) return;
+      const saved = readRecord(used.values);
+      const bySheet = new Map<string, SavedFill[]>();
+      for (const f of saved) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+      const wsBy = new Map([...bySheet.keys()].map((n) => [n, sheets.getItemOrNullObject(n)]));
+      for (const ws of wsBy.values()) ws.protection.load('protected');
+      await context.sync();
+      for (const [n, ws] of wsBy) {
+        if (!ws.isNullObject && ws.protection.protected) {
+          throw new WorkbookError('protected', `Sheet "${n}" is protected, so its highlights cannot be cleared. Unprotect it and try again.`);
+        }
+      }
+      for (const [n, list] of bySheet) {
+        const ws = wsBy.get(n)!;
+        if (ws.isNullObject) continue;
+        const groups = new Map<string, string[]>();
+        for (const f of list) {
+          const key = f.none ? '' : f.color;
+          groups.set(key, [...(groups.get(key) ?? []), f.address]);
+        }
+        for (const [colour, addresses] of groups) {
+          for (const chunk of chunkAddresses(addresses, this.options.maxAddressChars)) {
+            const fill = ws.getRanges(chunk).format.fill;
+            if (colour === '') fill.clear();
+            else fill.color = colour;
+          }
+        }
+      }
+      record.delete();
+      await context.sync();
+    });
+  }
+
+  /** Selects a cell for the user (a finding's link). */
+  async select(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
+      if (ws.isNullObject) throw new WorkbookError('changed', `Sheet "${sheet}" is no longer in the workbook: run Check again.`);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+}
+
+/** Copies a loaded block into the grid as raw cells. */
+function fillGrid(grid: SheetGrid, range: Range, row0: number, col0: number): void {
+  const { values, numberFormat, valueTypes } = range;
+  for (let r = 0; r < values.length; r++) {
+    const vrow = values[r];
+    for (let c = 0; c < vrow.length; c++) {
+      const v = vrow[c];
+      if (v === '' || v === null || v === undefined) continue;
+      const type = valueTypes?.[r]?.[c];
+      const fmt = numberFormat?.[r]?.[c];
+      const cell: RawCell = { value: typeof v === 'number' || typeof v === 'boolean' ? v : String(v) };
+      if (type === 'Error') cell.error = true;
+      if (typeof fmt === 'string' && fmt !== 'General') cell.format = fmt;
+      (grid.rows[row0 + r] ??= [])[col0 + c] = cell;
+    }
+  }
+}
+
+const NUMBER_FORMATS: Partial<Record<CellStyleKey, string>> = { date: 'dd mmm yyyy', integer: '0' };
+
+/** Queues the whole summary sheet: values once, then formats grouped by style. */
+function writeSpec(ws: Worksheet, spec: SheetSpec, date1904: boolean, maxAddressChars: number): void {
+  const rows = Math.max(1, ...spec.cells.map((c) => c.row + 1));
+  const cols = Math.max(1, spec.columnWidths.length, ...spec.cells.map((c) => c.col + 1));
+  const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(''));
+  // Text format ("@") on every cell first: plan text starting with = + - @ stays text.
+  const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill('@'));
+  const byStyle = new Map<CellStyleKey, string[]>();
+  for (const c of spec.cells) {
+    if (c.style === 'date' && typeof c.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.value)) {
+      values[c.row][c.col] = isoToSerial(c.value, date1904);
+      formats[c.row][c.col] = NUMBER_FORMATS.date!;
+    } else if (typeof c.value === 'number') {
+      values[c.row][c.col] = c.value;
+      formats[c.row][c.col] = c.style ? NUMBER_FORMATS[c.style] ?? 'General' : 'General';
+    } else values[c.row][c.col] = c.value;
+    if (c.style) byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), a1(c.row, c.col)]);
+  }
+  const all = ws.getRangeByIndexes(0, 0, rows, cols);
+  all.numberFormat = formats;
+  all.values = values;
+  all.format.verticalAlignment = 'Top';
+  for (const [style, addresses] of byStyle) {
+    for (const list of chunkAddresses(addresses, maxAddressChars)) styleRange(ws.getRanges(list).format, style);
+  }
+  for (const m of spec.merges) ws.getRange(rangeA1(m)).merge(false);
+  spec.columnWidths.forEach((w, i) => {
+    // Excel measures widths in points; a character of Calibri 11 is about 7 points.
+    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 7);
+  });
+  if (spec.chart) addChart(ws, spec);
+}
+
+function styleRange(format: Range['format'], style: CellStyleKey): void {
+  switch (style) {
+    case 'title':
+      format.font.bold = true;
+      format.font.size = 14;
+      break;
+    case 'subtitle':
+      format.font.italic = true;
+      break;
+    case 'label':
+      format.font.bold = true;
+      break;
+    case 'header':
+      format.font.bold = true;
+      format.fill.color = '#D9D9D9';
+      format.wrapText = true;
+      break;
+    case 'wrap':
+      format.wrapText = true;
+      break;
+    case 'integer':
+    case 'date':
+      format.horizontalAlignment = 'Center';
+      break;
+    case 'text':
+      break;
+    default: {
+      const label = RAG_LABELS.find((l) => `rag-${l.toLowerCase().replace(' ', '-')}` === style);
+      if (label) {
+        format.fill.color = `#${RAG_COLOURS[label].fill}`;
+        format.font.color = `#${RAG_COLOURS[label].font}`;
+        format.font.bold = true;
+        format.horizontalAlignment = 'Center';
+      }
+    }
+  }
+}
+
+function addChart(ws: Worksheet, spec: SheetSpec): void {
+  const ch = spec.chart!;
+  const source = ws.getRange(`${rangeA1({ ...ch.categories })}:${rangeA1({ ...ch.values }).split(':').pop()}`);
+  const chart = ws.charts.add('BarClustered', source, 'Columns');
+  chart.title.text = ch.title;
+  chart.legend.visible = false;
+  chart.setPosition(a1(ch.anchor.top, ch.anchor.left), a1(ch.anchor.bottom, ch.anchor.right));
+  (ch.colours ?? []).forEach((colour, i) => chart.series.getItemAt(0).points.getItemAt(i).format.fill.setSolidColor(`#${colour}`));
+}
+
+const RECORD_CHUNK = 30000;
+
+/** The record is JSON split over column A (a cell holds at most 32,767 characters). */
+function readRecord(values: unknown[][]): SavedFill[] {
+  const text = values.map((r) => (typeof r[0] === 'string' ? r[0] : '')).join('');
+  try {
+    const parsed = JSON.parse(text) as SavedFill[];
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeRecord(context: RequestContext, existing: Worksheet | null, saved: SavedFill[]): void {
+  if (existing) existing.delete();
+  const ws = context.workbook.worksheets.add(HIGHLIGHT_RECORD_SHEET);
+  const json = JSON.stringify(saved);
+  const chunks: string[][] = [];
+  for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push([json.slice(i, i + RECORD_CHUNK)]);
+  const range = ws.getRangeByIndexes(0, 0, chunks.length, 1);
+  range.numberFormat = chunks.map(() => ['@']);
+  range.values = chunks;
+  ws.visibility = 'VeryHidden';
+  ws.names.add(GENERATED_MARK, ws.getRange('A1'), 'PlanCheck: fills to restore when highlights are cleared');
+}
+
+export type { CellRange };

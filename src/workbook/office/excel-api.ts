@@ -1,0 +1,107 @@
+/**
+ * The subset of the Office.js Excel API the adapter uses, as structural types. Real Excel
+ * objects satisfy them; so does the strict fake in test/fakes/excel.ts. Keeping the subset
+ * explicit shows at a glance which requirement sets the adapter needs (ExcelApi 1.9, with
+ * newer calls behind isSetSupported).
+ */
+
+/** An object whose properties must be loaded and synced before they are read. */
+export interface Loadable {
+  load(properties: string): unknown;
+}
+
+export interface RequestContext {
+  workbook: Workbook;
+  sync(): Promise<void>;
+}
+
+export interface Workbook extends Loadable {
+  worksheets: WorksheetCollection;
+  protection: { protected: boolean } & Loadable;
+  /** ExcelApi 1.16. */
+  use1904DateSystem?: boolean;
+}
+
+export interface WorksheetCollection extends Loadable {
+  items: Worksheet[];
+  add(name: string): Worksheet;
+  getItemOrNullObject(name: string): Worksheet;
+}
+
+export interface Worksheet extends Loadable {
+  name: string;
+  visibility: string;
+  isNullObject: boolean;
+  protection: { protected: boolean } & Loadable;
+  names: NamedItemCollection;
+  charts: ChartCollection;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): Range;
+  getRange(address: string): Range;
+  /** ExcelApi 1.9. */
+  getRanges(addresses: string): RangeAreas;
+  activate(): void;
+  delete(): void;
+}
+
+export interface NamedItemCollection {
+  add(name: string, reference: Range | string, comment?: string): unknown;
+  getItemOrNullObject(name: string): { isNullObject: boolean } & Loadable;
+}
+
+export interface ChartCollection {
+  add(type: string, source: Range, seriesBy?: string): Chart;
+}
+
+export interface Chart {
+  title: { text: string };
+  legend: { visible: boolean };
+  setPosition(start: Range | string, end?: Range | string): void;
+  series: { getItemAt(i: number): { points: { getItemAt(i: number): { format: { fill: { setSolidColor(c: string): void } } } } } };
+}
+
+export interface RangeFill extends Loadable {
+  color: string;
+  /** ExcelApi 1.9 ("None" when the cell has no fill). */
+  pattern?: string;
+  clear(): void;
+  setSolidColor?(color: string): void;
+}
+
+export interface RangeFormat {
+  fill: RangeFill;
+  font: { bold: boolean; italic: boolean; color: string; size: number };
+  wrapText: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  columnWidth: number;
+}
+
+export interface Range extends Loadable {
+  values: unknown[][];
+  numberFormat: unknown[][];
+  valueTypes: string[][];
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  address: string;
+  isNullObject: boolean;
+  format: RangeFormat;
+  merge(across?: boolean): void;
+  select(): void;
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): RangeAreas;
+}
+
+export interface RangeAreas extends Loadable {
+  address: string;
+  isNullObject: boolean;
+  format: RangeFormat;
+}
+
+/** Runs a batch against Excel: `Excel.run` in the add-in, the fake in tests. */
+export type ExcelRun = <T>(batch: (context: RequestContext) => Promise<T>) => Promise<T>;
+
+/** Whether a requirement set is available: `Office.context.requirements.isSetSupported`. */
+export type IsSetSupported = (name: string, version: string) => boolean;

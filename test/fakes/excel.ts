@@ -1,0 +1,624 @@
+/**
+ * A strict in-repo fake of the Excel API subset the adapter uses (src/workbook/office/
+ * excel-api.ts). Unlike office-addin-mock it behaves like Excel where it counts:
+ *  - reading a property that was not loaded and synced throws PropertyNotLoaded;
+ *  - writes are queued and take effect at sync(), in order;
+ *  - sync() calls are counted and each batch's request and response payload is measured;
+ *    a batch over 5 MB throws, as Excel on the web does;
+ *  - a string written to values that begins with "=" becomes a formula unless the cell's
+ *    number format is text ("@");
+ *  - writes to a protected sheet (or adding sheets to a protected workbook) throw at sync;
+ *    operations queued before the failing one stay applied, as in Excel.
+ */
+import { a1, parseRange } from '../../src/core/cell';
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface FakeFill {
+  color: string | null;
+  pattern: 'None' | 'Solid';
+}
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat: string;
+  fill: FakeFill;
+  bold?: boolean;
+  error?: boolean;
+}
+
+export class FakeSheet {
+  visibility = 'Visible';
+  protected = false;
+  cells = new Map<string, FakeCell>();
+  merges: string[] = [];
+  names = new Set<string>();
+  charts: { type: string; title?: string }[] = [];
+  columnWidths = new Map<number, number>();
+  constructor(public name: string) {}
+
+  cell(r: number, c: number): FakeCell {
+    const k = `${r},${c}`;
+    let cell = this.cells.get(k);
+    if (!cell) {
+      cell = { value: '', numberFormat: 'General', fill: { color: null, pattern: 'None' } };
+      this.cells.set(k, cell);
+    }
+    return cell;
+  }
+
+  peek(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(`${r},${c}`);
+  }
+
+  /** Sets values from a 2D array (test setup, applied immediately). */
+  setValues(rows: (string | number | boolean | null)[][], formats?: Record<string, string>): this {
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === '') return;
+        this.cell(r, c).value = v;
+      }),
+    );
+    for (const [addr, fmt] of Object.entries(formats ?? {})) {
+      const p = parseRange(addr)!;
+      this.cell(p.top, p.left).numberFormat = fmt;
+    }
+    return this;
+  }
+
+  usedBox(): { top: number; left: number; bottom: number; right: number } | null {
+    let box: { top: number; left: number; bottom: number; right: number } | null = null;
+    for (const [k, cell] of this.cells) {
+      if (cell.value === '' && !cell.formula) continue;
+      const [r, c] = k.split(',').map(Number);
+      if (!box) box = { top: r, left: c, bottom: r, right: c };
+      else {
+        box.top = Math.min(box.top, r);
+        box.left = Math.min(box.left, c);
+        box.bottom = Math.max(box.bottom, r);
+        box.right = Math.max(box.right, c);
+      }
+    }
+    return box;
+  }
+}
+
+export class FakeWorkbookModel {
+  sheets: FakeSheet[] = [];
+  selected?: { sheet: string; box: { top: number; left: number; bottom: number; right: number } };
+  protected = false;
+  use1904 = false;
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+}
+
+type Op = { run: () => void; bytes: number };
+
+class PropertyNotLoaded extends Error {
+  constructor(what: string) {
+    super(`PropertyNotLoaded: ${what} was read before load() and sync()`);
+  }
+}
+
+/** Base of every proxy: loads become readable only after a sync. */
+class Proxy {
+  protected loaded = new Map<string, unknown>();
+  protected pendingLoad = new Set<string>();
+  constructor(protected readonly ctx: FakeContext) {}
+  load(props: string): this {
+    for (const p of props.split(',').map((s) => s.trim())) if (p) this.pendingLoad.add(p);
+    this.ctx.register(this);
+    return this;
+  }
+  /** Called at sync: fills loaded values. Returns the response bytes. */
+  resolve(): number {
+    let bytes = 0;
+    for (const p of this.pendingLoad) {
+      const v = this.read(p);
+      this.loaded.set(p, v);
+      bytes += JSON.stringify(v ?? null).length;
+    }
+    this.pendingLoad.clear();
+    return bytes;
+  }
+  protected read(_p: string): unknown {
+    return undefined;
+  }
+  protected get<T>(p: string): T {
+    if (!this.loaded.has(p)) throw new PropertyNotLoaded(`${this.constructor.name}.${p}`);
+    return this.loaded.get(p) as T;
+  }
+}
+
+export class FakeContext {
+  syncs = 0;
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  private ops: Op[] = [];
+  private loads = new Set<Proxy>();
+  readonly workbook: WorkbookProxy;
+  constructor(readonly model: FakeWorkbookModel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+  register(p: Proxy): void {
+    this.loads.add(p);
+  }
+  queue(run: () => void, payload: unknown = null): void {
+    this.ops.push({ run, bytes: JSON.stringify(payload ?? null).length + 16 });
+  }
+  async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.ops;
+    const loads = [...this.loads];
+    this.ops = [];
+    this.loads.clear();
+    const request = ops.reduce((s, o) => s + o.bytes, 0);
+    this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
+    if (request > PAYLOAD_LIMIT) throw new Error(`RequestPayloadSizeLimitExceeded: ${request} bytes`);
+    for (const op of ops) op.run();
+    let response = 0;
+    for (const p of loads) response += p.resolve();
+    this.maxResponseBytes = Math.max(this.maxResponseBytes, response);
+    if (response > PAYLOAD_LIMIT) throw new Error(`ResponsePayloadSizeLimitExceeded: ${response} bytes`);
+  }
+}
+
+function sheetOrThrow(ctx: FakeContext, name: () => string): FakeSheet {
+  const s = ctx.model.sheet(name());
+  if (!s) throw new Error(`ItemNotFound: sheet ${name()}`);
+  return s;
+}
+
+function writable(ctx: FakeContext, name: () => string): FakeSheet {
+  const s = sheetOrThrow(ctx, name);
+  if (s.protected) throw new Error(`AccessDenied: sheet "${s.name}" is protected`);
+  return s;
+}
+
+class WorkbookProxy extends Proxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly protection: ProtectionProxy;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.protection = new ProtectionProxy(ctx, () => ctx.model.protected);
+  }
+  protected override read(p: string): unknown {
+    if (p === 'use1904DateSystem') return this.ctx.model.use1904;
+    return undefined;
+  }
+  get use1904DateSystem(): boolean {
+    return this.get('use1904DateSystem');
+  }
+}
+
+class ProtectionProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly value: () => boolean,
+  ) {
+    super(ctx);
+  }
+  protected override read(): unknown {
+    return this.value();
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+class WorksheetCollectionProxy extends Proxy {
+  protected override read(p: string): unknown {
+    if (p.startsWith('items')) return this.ctx.model.sheets.map((s) => s.name);
+    return undefined;
+  }
+  get items(): WorksheetProxy[] {
+    const names = [...this.loaded.entries()].find(([k]) => k.startsWith('items'));
+    if (!names) throw new PropertyNotLoaded('WorksheetCollection.items');
+    return (names[1] as string[]).map((n) => {
+      const ws = new WorksheetProxy(this.ctx, n, false);
+      // items/name and items/visibility arrive with the collection.
+      ws.preload(this.ctx.model.sheet(n)!);
+      return ws;
+    });
+  }
+  add(name: string): WorksheetProxy {
+    this.ctx.queue(() => {
+      if (this.ctx.model.protected) throw new Error('AccessDenied: the workbook structure is protected');
+      if (this.ctx.model.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.ctx.model.addSheet(name);
+    }, name);
+    return new WorksheetProxy(this.ctx, name, false);
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, name, true);
+  }
+}
+
+class WorksheetProxy extends Proxy {
+  readonly protection: ProtectionProxy;
+  readonly names: NamesProxy;
+  readonly charts: ChartsProxy;
+  private nullResolved: boolean | undefined;
+  constructor(
+    ctx: FakeContext,
+    private sheetName: string,
+    nullable: boolean,
+  ) {
+    super(ctx);
+    this.protection = new ProtectionProxy(ctx, () => sheetOrThrow(ctx, () => this.sheetName).protected);
+    this.names = new NamesProxy(ctx, () => this.sheetName);
+    this.charts = new ChartsProxy(ctx, () => this.sheetName);
+    if (nullable) ctx.register(this);
+  }
+  preload(s: FakeSheet): void {
+    this.loaded.set('name', s.name);
+    this.loaded.set('visibility', s.visibility);
+  }
+  override resolve(): number {
+    this.nullResolved = !this.ctx.model.sheet(this.sheetName);
+    return super.resolve() + 8;
+  }
+  protected override read(p: string): unknown {
+    const s = this.ctx.model.sheet(this.sheetName);
+    if (p === 'name') return s?.name;
+    if (p === 'visibility') return s?.visibility;
+    return undefined;
+  }
+  get isNullObject(): boolean {
+    if (this.nullResolved === undefined) throw new PropertyNotLoaded('Worksheet.isNullObject');
+    return this.nullResolved;
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  set visibility(v: string) {
+    this.ctx.queue(() => {
+      sheetOrThrow(this.ctx, () => this.sheetName).visibility = v;
+    }, v);
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    void valuesOnly;
+    // On a null-object sheet this is a null object too, as in Excel.
+    return new RangeProxy(this.ctx, () => this.sheetName, () => this.ctx.model.sheet(this.sheetName)?.usedBox() ?? null, true);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => this.sheetName, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }), false);
+  }
+  getRange(address: string): RangeProxy {
+    const r = parseRange(address.replace(/\$/g, ''));
+    if (!r) throw new Error(`InvalidArgument: ${address}`);
+    return new RangeProxy(this.ctx, () => this.sheetName, () => r, false);
+  }
+  getRanges(addresses: string): RangeAreasProxy {
+    if (addresses.length > 8192) throw new Error('InvalidArgument: address list over 8,192 characters');
+    const boxes = addresses.split(',').map((a) => {
+      const r = parseRange(a.trim().replace(/\$/g, ''));
+      if (!r) throw new Error(`InvalidArgument: ${a}`);
+      return r;
+    });
+    return new RangeAreasProxy(this.ctx, () => this.sheetName, boxes);
+  }
+  activate(): void {
+    this.ctx.queue(() => sheetOrThrow(this.ctx, () => this.sheetName));
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      if (this.ctx.model.protected) throw new Error('AccessDenied: the workbook structure is protected');
+      const s = sheetOrThrow(this.ctx, () => this.sheetName);
+      this.ctx.model.sheets = this.ctx.model.sheets.filter((x) => x !== s);
+    });
+  }
+}
+
+class NamesProxy {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => string,
+  ) {}
+  add(name: string, _ref: unknown, comment?: string): void {
+    this.ctx.queue(() => {
+      sheetOrThrow(this.ctx, this.sheet).names.add(name);
+    }, [name, comment]);
+  }
+  getItemOrNullObject(name: string) {
+    const ctx = this.ctx;
+    const sheet = this.sheet;
+    const proxy = new (class extends Proxy {
+      isNull: boolean | undefined;
+      override resolve(): number {
+        this.isNull = !ctx.model.sheet(sheet())?.names.has(name);
+        return super.resolve() + 8;
+      }
+      protected override read(): unknown {
+        return name;
+      }
+      get isNullObject(): boolean {
+        if (this.isNull === undefined) throw new PropertyNotLoaded('NamedItem.isNullObject');
+        return this.isNull;
+      }
+    })(ctx);
+    ctx.register(proxy);
+    return proxy;
+  }
+}
+
+class ChartsProxy {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => string,
+  ) {}
+  add(type: string) {
+    const record: { type: string; title?: string } = { type };
+    this.ctx.queue(() => writable(this.ctx, this.sheet).charts.push(record), type);
+    const ctx = this.ctx;
+    return {
+      title: {
+        set text(t: string) {
+          ctx.queue(() => {
+            record.title = t;
+          }, t);
+        },
+      },
+      legend: { visible: true },
+      setPosition: () => ctx.queue(() => undefined),
+      series: { getItemAt: () => ({ points: { getItemAt: () => ({ format: { fill: { setSolidColor: (c: string) => ctx.queue(() => undefined, c) } } }) } }) },
+    };
+  }
+}
+
+type Box = { top: number; left: number; bottom: number; right: number };
+
+function boxCells(b: Box): [number, number][] {
+  const out: [number, number][] = [];
+  for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push([r, c]);
+  return out;
+}
+
+class FillProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => string,
+    private readonly boxes: () => Box[],
+  ) {
+    super(ctx);
+  }
+  protected override read(p: string): unknown {
+    const s = sheetOrThrow(this.ctx, this.sheet);
+    const b = this.boxes()[0];
+    const cell = s.peek(b.top, b.left);
+    if (p === 'color') return cell?.fill.color ?? '#FFFFFF';
+    if (p === 'pattern') return cell?.fill.pattern ?? 'None';
+    return undefined;
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.ctx.queue(() => {
+      const s = writable(this.ctx, this.sheet);
+      for (const b of this.boxes()) for (const [r, c] of boxCells(b)) s.cell(r, c).fill = { color: v.toUpperCase(), pattern: 'Solid' };
+    }, v);
+  }
+  get pattern(): string {
+    return this.get('pattern');
+  }
+  clear(): void {
+    this.ctx.queue(() => {
+      const s = writable(this.ctx, this.sheet);
+      for (const b of this.boxes()) for (const [r, c] of boxCells(b)) s.cell(r, c).fill = { color: null, pattern: 'None' };
+    });
+  }
+}
+
+/** Format writes that the fake only needs to accept (and refuse on protected sheets). */
+function formatProxy(ctx: FakeContext, sheet: () => string, boxes: () => Box[]) {
+  const touch = (payload: unknown, apply?: (cell: FakeCell) => void) =>
+    ctx.queue(() => {
+      const s = writable(ctx, sheet);
+      if (apply) for (const b of boxes()) for (const [r, c] of boxCells(b)) apply(s.cell(r, c));
+    }, payload);
+  return {
+    fill: new FillProxy(ctx, sheet, boxes),
+    font: {
+      set bold(v: boolean) {
+        touch(v, (c) => (c.bold = v));
+      },
+      set italic(v: boolean) {
+        touch(v);
+      },
+      set color(v: string) {
+        touch(v);
+      },
+      set size(v: number) {
+        touch(v);
+      },
+    },
+    set wrapText(v: boolean) {
+      touch(v);
+    },
+    set horizontalAlignment(v: string) {
+      touch(v);
+    },
+    set verticalAlignment(v: string) {
+      touch(v);
+    },
+    set columnWidth(v: number) {
+      ctx.queue(() => writable(ctx, sheet).columnWidths.set(boxes()[0].left, v), v);
+    },
+  };
+}
+
+class RangeAreasProxy extends Proxy {
+  readonly format: ReturnType<typeof formatProxy>;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => string,
+    private readonly boxes: Box[],
+    private readonly nullable = false,
+  ) {
+    super(ctx);
+    this.format = formatProxy(ctx, sheet, () => boxes);
+  }
+  protected override read(p: string): unknown {
+    if (p === 'address') return sheetOrThrow(this.ctx, this.sheet).merges.map((m) => `${this.sheet()}!${m}`).join(',');
+    return undefined;
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    return this.get<string>('address') === '';
+  }
+}
+
+class RangeProxy extends Proxy {
+  readonly format: ReturnType<typeof formatProxy>;
+  private nullResolved: boolean | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => string,
+    private readonly box: () => Box | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+    this.format = formatProxy(ctx, sheet, () => [this.box()!]);
+  }
+  override resolve(): number {
+    this.nullResolved = this.box() === null;
+    if (this.nullResolved) {
+      this.pendingLoad.clear();
+      return 8;
+    }
+    return super.resolve();
+  }
+  protected override read(p: string): unknown {
+    const s = sheetOrThrow(this.ctx, this.sheet);
+    const b = this.box()!;
+    const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] =>
+      Array.from({ length: b.bottom - b.top + 1 }, (_, i) => Array.from({ length: b.right - b.left + 1 }, (_, j) => f(s.peek(b.top + i, b.left + j))));
+    switch (p) {
+      case 'values':
+        return grid((c) => (c ? (c.error ? c.value : c.value) : ''));
+      case 'numberFormat':
+        return grid((c) => c?.numberFormat ?? 'General');
+      case 'valueTypes':
+        return grid((c) => (!c || c.value === '' ? 'Empty' : c.error ? 'Error' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String'));
+      case 'rowIndex':
+        return b.top;
+      case 'columnIndex':
+        return b.left;
+      case 'rowCount':
+        return b.bottom - b.top + 1;
+      case 'columnCount':
+        return b.right - b.left + 1;
+      case 'address':
+        return `${this.sheet()}!${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
+    }
+    return undefined;
+  }
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    if (this.nullResolved === undefined) throw new PropertyNotLoaded('Range.isNullObject');
+    return this.nullResolved;
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(v: unknown[][]) {
+    this.ctx.queue(() => {
+      const s = writable(this.ctx, this.sheet);
+      const b = this.box()!;
+      v.forEach((row, i) =>
+        row.forEach((val, j) => {
+          const cell = s.cell(b.top + i, b.left + j);
+          if (typeof val === 'string' && val.startsWith('=') && cell.numberFormat !== '@') {
+            cell.formula = val;
+            cell.value = '';
+          } else {
+            cell.formula = undefined;
+            cell.value = val as string | number | boolean;
+          }
+        }),
+      );
+    }, v);
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.ctx.queue(() => {
+      const s = writable(this.ctx, this.sheet);
+      const b = this.box()!;
+      v.forEach((row, i) => row.forEach((f, j) => (s.cell(b.top + i, b.left + j).numberFormat = String(f))));
+    }, v);
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  merge(): void {
+    this.ctx.queue(() => {
+      const b = this.box()!;
+      writable(this.ctx, this.sheet).merges.push(`${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`);
+    });
+  }
+  select(): void {
+    this.ctx.queue(() => {
+      this.ctx.model.selected = { sheet: this.sheet(), box: this.box()! };
+    });
+  }
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, this.sheet, [], true);
+  }
+}
+
+/** An Excel host for tests: `run` gives each batch a fresh context; counters add up. */
+export class FakeExcel {
+  readonly model = new FakeWorkbookModel();
+  syncs = 0;
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  supported = new Set(['1.9', '1.13', '1.16']);
+  readonly run = async <T>(batch: (context: never) => Promise<T>): Promise<T> => {
+    const ctx = new FakeContext(this.model);
+    try {
+      return await batch(ctx as never);
+    } finally {
+      this.syncs += ctx.syncs;
+      this.maxRequestBytes = Math.max(this.maxRequestBytes, ctx.maxRequestBytes);
+      this.maxResponseBytes = Math.max(this.maxResponseBytes, ctx.maxResponseBytes);
+    }
+  };
+  readonly isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && this.supported.has(version);
+  resetCounters(): void {
+    this.syncs = 0;
+    this.maxRequestBytes = 0;
+    this.maxResponseBytes = 0;
+  }
+}

@@ -1,0 +1,194 @@
+/** The Office.js adapter against the strict fake Excel. */
+import { checkWorkbook, buildSummary, highlightMarks, resolveSettings } from '../../src/core';
+import { HIGHLIGHT_RECORD_SHEET, OfficeWorkbook, chunkAddresses } from '../../src/workbook/office/adapter';
+import { WorkbookError } from '../../src/workbook/port';
+import { FakeContext, FakeExcel, FakeWorkbookModel, PAYLOAD_LIMIT } from '../fakes/excel';
+
+const settings = resolveSettings({});
+
+function summaryWorkbook(excel: FakeExcel, extraRows = 0) {
+  const ws = excel.model.addSheet('MC 002');
+  ws.setValues(
+    [
+      ['Best Value Assurance Strategic Action Plan: MC 002'],
+      ['Committee Report Ref:', 'MC 002'],
+      ['Report Date:', 44256],
+      [],
+      ['RAG', '% Completed', 'Target Date', 'Lead', 'Priority', 'Workstreams (BV Recommendations)', 'Status Update'],
+      ['', 70, 'May 2021', 'DCE (ECOD)', 1, 'Increase the pace of Transformational Change', 'Work has advanced'],
+      ['Green', 30, 'Oct 2020', 'н/н&Р', 5, 'Improving satisfaction levels in Housing', '=this is not a formula'],
+      ['', 0.35, 'Feb 2022', '', 1, 'Financial Planning', ''],
+      ...Array.from({ length: extraRows }, (_, i) => ['', i % 100, '31/12/2021', 'J Craig', 2, `Extra workstream ${i}`, 'Update']),
+    ],
+    { B3: 'dd/mm/yy', B8: '0%' },
+  );
+  return ws;
+}
+
+async function check(excel: FakeExcel) {
+  const wb = new OfficeWorkbook(excel.run, excel.isSetSupported);
+  const grid = await wb.readGrid();
+  return { wb, result: checkWorkbook(grid, { file: 'book', today: '2026-11-22', settings }) };
+}
+
+describe('the strict fake behaves like Excel', () => {
+  it('throws when a property is read before load and sync', async () => {
+    const model = new FakeWorkbookModel();
+    model.addSheet('A').setValues([['x']]);
+    const ctx = new FakeContext(model);
+    const range = ctx.workbook.worksheets.getItemOrNullObject('A').getRange('A1');
+    expect(() => range.values).toThrow(/PropertyNotLoaded/);
+    range.load('values');
+    expect(() => range.values).toThrow(/PropertyNotLoaded/);
+    await ctx.sync();
+    expect(range.values).toEqual([['x']]);
+  });
+
+  it('applies writes only at sync, and "=" text becomes a formula unless the cell is text-formatted', async () => {
+    const model = new FakeWorkbookModel();
+    const s = model.addSheet('A');
+    const ctx = new FakeContext(model);
+    const ws = ctx.workbook.worksheets.getItemOrNullObject('A');
+    ws.getRange('A1:B1').values = [['=1+1', '=2+2']];
+    expect(s.peek(0, 0)).toBeUndefined();
+    await ctx.sync();
+    expect(s.peek(0, 0)!.formula).toBe('=1+1');
+    const r = ws.getRange('A2');
+    r.numberFormat = [['@']];
+    r.values = [['=1+1']];
+    await ctx.sync();
+    expect(s.peek(1, 0)).toMatchObject({ value: '=1+1', formula: undefined });
+  });
+});
+
+describe('reading', () => {
+  it('reads values, formats and dates, and the core judges them', async () => {
+    const excel = new FakeExcel();
+    summaryWorkbook(excel);
+    const { result } = await check(excel);
+    expect(result.report.meta.reportDate).toBe('2021-03-01');
+    expect(result.report.workstreams.map((w) => [w.percent, w.rag])).toEqual([
+      [70, 'On Target'],
+      [30, 'Concern'],
+      [35, 'On Target'],
+    ]);
+    expect(result.report.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(
+      expect.arrayContaining(['lookalike-characters@D7', 'missing-owner@D8', 'rag-mismatch@A7']),
+    );
+  });
+
+  it('reads 1904 workbooks as the same calendar days', async () => {
+    const a = new FakeExcel();
+    summaryWorkbook(a);
+    const b = new FakeExcel();
+    b.model.use1904 = true;
+    summaryWorkbook(b).cell(2, 1).value = 44256 - 1462;
+    expect((await check(b)).result.report.meta.reportDate).toBe((await check(a)).result.report.meta.reportDate);
+  });
+
+  it('uses the same 3 syncs for 10 rows and 5,000 rows, and no batch passes 5 MB at 50,000', async () => {
+    const counts: number[] = [];
+    for (const rows of [10, 5000, 50000]) {
+      const excel = new FakeExcel();
+      summaryWorkbook(excel, rows);
+      const { result } = await check(excel);
+      expect(result.report.workstreams).toHaveLength(rows + 3);
+      expect(excel.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      counts.push(excel.syncs);
+    }
+    expect(counts[0]).toBe(3);
+    expect(counts[1]).toBe(3);
+    // 50,000 rows carry ~9 MB of text: paged under the limit, a few syncs, not one per block.
+    expect(counts[2]).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('the summary sheet', () => {
+  it('is written in one batch, text stays text, and a user sheet of that name survives', async () => {
+    const excel = new FakeExcel();
+    summaryWorkbook(excel);
+    excel.model.addSheet('Strategic Summary').setValues([['my notes']]);
+    const { wb, result } = await check(excel);
+    excel.resetCounters();
+    const written = await wb.writeSheet(buildSummary(result, settings));
+    expect(written).toEqual({ name: 'Strategic Summary (2)', replaced: false });
+    expect(excel.syncs).toBe(3);
+    expect(excel.model.sheet('Strategic Summary')!.peek(0, 0)!.value).toBe('my notes');
+    const sheet = excel.model.sheet('Strategic Summary (2)')!;
+    const cells = [...sheet.cells.values()];
+    expect(cells.some((c) => c.formula)).toBe(false);
+    expect(cells.some((c) => c.value === '=this is not a formula')).toBe(true);
+    expect(sheet.charts).toEqual([{ type: 'BarClustered', title: 'Workstreams by RAG' }]);
+    expect(sheet.names.has('PlanCheck_Generated')).toBe(true);
+    // Building again replaces our own sheet, not the user's.
+    const again = await wb.writeSheet(buildSummary(result, settings));
+    expect(again).toEqual({ name: 'Strategic Summary (2)', replaced: true });
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(['MC 002', 'Strategic Summary', 'Strategic Summary (2)']);
+  });
+
+  it('a protected workbook gets a clear message and nothing is written', async () => {
+    const excel = new FakeExcel();
+    summaryWorkbook(excel);
+    const { wb, result } = await check(excel);
+    excel.model.protected = true;
+    await expect(wb.writeSheet(buildSummary(result, settings))).rejects.toThrow(WorkbookError);
+    await expect(wb.writeSheet(buildSummary(result, settings))).rejects.toThrow(/structure is protected/);
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(['MC 002']);
+  });
+});
+
+describe('highlights', () => {
+  it('highlight then clear restores every fill exactly, including cells with no fill', async () => {
+    const excel = new FakeExcel();
+    const ws = summaryWorkbook(excel);
+    ws.cell(6, 3).fill = { color: '#123456', pattern: 'Solid' }; // the user's own fill on D7
+    // Every cell's fill, by address; a cell never touched has no fill, as in Excel.
+    const fills = () =>
+      JSON.stringify(
+        [...ws.cells.entries()]
+          .filter(([, c]) => c.fill.pattern !== 'None' || c.fill.color !== null)
+          .map(([k, c]) => [k, c.fill])
+          .sort(),
+      );
+    const before = fills();
+    expect(before).toContain('#123456');
+    const { wb, result } = await check(excel);
+    const marks = highlightMarks(result);
+    expect(marks.length).toBeGreaterThan(3);
+    await wb.applyHighlights(marks);
+    expect(ws.peek(6, 3)!.fill.color).toBe('#FFEB9C');
+    expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)!.visibility).toBe('VeryHidden');
+    // A second check and highlight must not lose the user's original colours.
+    await wb.applyHighlights(marks);
+    await wb.clearHighlights();
+    expect(fills()).toBe(before);
+    expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)).toBeUndefined();
+  });
+
+  it('a protected sheet gets a clear message and no cell changes', async () => {
+    const excel = new FakeExcel();
+    const ws = summaryWorkbook(excel);
+    const { wb, result } = await check(excel);
+    ws.protected = true;
+    const before = JSON.stringify([...ws.cells.entries()]);
+    await expect(wb.applyHighlights(highlightMarks(result))).rejects.toThrow(/is protected/);
+    expect(JSON.stringify([...ws.cells.entries()])).toBe(before);
+    expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)).toBeUndefined();
+  });
+
+  it('keeps every address list under 8,192 characters', () => {
+    const addresses = Array.from({ length: 5000 }, (_, i) => `AB${i + 1}`);
+    const chunks = chunkAddresses(addresses, 8000);
+    expect(chunks.every((c) => c.length <= 8000)).toBe(true);
+    expect(chunks.join(',').split(',')).toEqual(addresses);
+  });
+
+  it('selects the cell of a finding', async () => {
+    const excel = new FakeExcel();
+    summaryWorkbook(excel);
+    const { wb } = await check(excel);
+    await wb.select('MC 002', 'D8');
+    expect(excel.model.selected).toEqual({ sheet: 'MC 002', box: { top: 7, left: 3, bottom: 7, right: 3 } });
+  });
+});
