@@ -8,4 +8,5 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/test/setup-dom.ts'],
 };

@@ -4,7 +4,7 @@
  * rows are Excel row numbers (1-based).
  */
 import { z } from 'zod';
-import { FINDING_CODES } from './findings';
+import { FINDING_CODES, type FindingCode } from './findings';
 import { RAG_LABELS } from './sheetspec';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -51,7 +51,7 @@ export const ActionSchema = z.object({
 
 /** A finding, located to its cell. */
 export const FindingSchema = z.object({
-  code: z.enum(FINDING_CODES as [string, ...string[]]),
+  code: z.enum(FINDING_CODES as [FindingCode, ...FindingCode[]]),
   severity: z.enum(['error', 'warning', 'info']),
   sheet: z.string(),
   row: z.number().int().positive(),

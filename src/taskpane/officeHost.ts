@@ -1,0 +1,26 @@
+/** The pane's host inside Excel: the Office.js adapter and the workbook's own settings. */
+import { OfficeWorkbook } from '../workbook/office/adapter';
+import type { ExcelRun } from '../workbook/office/excel-api';
+import { type PaneHost, type SettingsStore, localToday } from './host';
+
+const SETTINGS_KEY = 'planCheck.settings';
+
+/** Settings in Office.context.document.settings: saved in the file, shared by everyone who opens it. */
+export function officeSettingsStore(): SettingsStore {
+  const settings = Office.context.document.settings;
+  return {
+    load: async () => settings.get(SETTINGS_KEY) ?? {},
+    save: (value) =>
+      new Promise<void>((resolve, reject) => {
+        settings.set(SETTINGS_KEY, value);
+        settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(`Settings could not be saved: ${r.error.message}`))));
+      }),
+  };
+}
+
+/** The host for the pane and the ribbon inside Excel. */
+export function officeHost(): PaneHost {
+  const run = ((batch: never) => Excel.run(batch)) as unknown as ExcelRun;
+  const supported = (name: string, version: string) => Office.context.requirements.isSetSupported(name, version);
+  return { workbook: new OfficeWorkbook(run, supported), settings: officeSettingsStore(), today: localToday, fileName: 'this workbook' };
+}

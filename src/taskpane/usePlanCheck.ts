@@ -1,0 +1,136 @@
+/** The pane's state and actions: a thin adapter between the UI and the core + workbook port. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type CheckResult, type Finding, type Settings, buildSummary, checkWorkbook, describeNoPlan, highlightMarks, resolveSettings } from '../core';
+import type { PaneHost } from './host';
+
+/** What the pane shows. */
+export interface PaneState {
+  busy: string | null;
+  result: CheckResult | null;
+  error: string | null;
+  notice: string | null;
+  /** The as-of date typed by the user ("" = the plan's Report Date, else today). */
+  asOf: string;
+  settings: Settings;
+  highlighted: boolean;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** State and actions for the task pane. */
+export function usePlanCheck(host: PaneHost) {
+  const [state, setState] = useState<PaneState>({
+    busy: null,
+    result: null,
+    error: null,
+    notice: null,
+    asOf: '',
+    settings: resolveSettings({}),
+    highlighted: false,
+  });
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const patch = (p: Partial<PaneState>) => setState((s) => ({ ...s, ...p }));
+
+  useEffect(() => {
+    let live = true;
+    host.settings
+      .load()
+      .then((saved) => {
+        if (!live) return;
+        try {
+          patch({ settings: resolveSettings(saved ?? {}) });
+        } catch {
+          patch({ notice: 'The settings saved in this workbook were not valid; the defaults are used.' });
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  /** Runs one action with a progress label and a plain-words error. */
+  const act = useCallback(async <T>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+    patch({ busy: label, error: null, notice: null });
+    try {
+      return await work();
+    } catch (e) {
+      patch({ error: message(e) });
+      return undefined;
+    } finally {
+      patch({ busy: null });
+    }
+  }, []);
+
+  const runCheck = useCallback(async (): Promise<CheckResult | null> => {
+    const { asOf, settings } = stateRef.current;
+    const grid = await host.workbook.readGrid();
+    const result = checkWorkbook(grid, { file: host.fileName, asOf: asOf || undefined, today: host.today(), settings });
+    if (result.noPlan) {
+      patch({ result: null, error: describeNoPlan(result.raw) });
+      return null;
+    }
+    patch({ result });
+    return result;
+  }, [host]);
+
+  const check = useCallback(() => act('Checking the plan…', runCheck), [act, runCheck]);
+
+  const highlight = useCallback(
+    () =>
+      act('Highlighting problem cells…', async () => {
+        const result = await runCheck();
+        if (!result) return;
+        const marks = highlightMarks(result);
+        await host.workbook.applyHighlights(marks);
+        patch({ highlighted: true, notice: `${marks.length} cells highlighted. Clear highlights puts every cell back as it was.` });
+      }),
+    [act, runCheck, host],
+  );
+
+  const clear = useCallback(
+    () =>
+      act('Clearing highlights…', async () => {
+        await host.workbook.clearHighlights();
+        patch({ highlighted: false, notice: 'Highlights cleared: every cell is back as it was.' });
+      }),
+    [act, host],
+  );
+
+  const summary = useCallback(
+    () =>
+      act('Building the summary sheet…', async () => {
+        const result = await runCheck();
+        if (!result) return;
+        const written = await host.workbook.writeSheet(buildSummary(result, stateRef.current.settings));
+        const note = written.name !== stateRef.current.settings.summarySheetName ? ` (a sheet of yours already had the name "${stateRef.current.settings.summarySheetName}", so it was left alone)` : '';
+        patch({ notice: `Summary written to sheet "${written.name}"${written.replaced ? ', replacing the earlier one' : ''}${note}.` });
+      }),
+    [act, runCheck, host],
+  );
+
+  const select = useCallback(
+    (f: Finding) => {
+      if (host.workbook.select) void act('Selecting the cell…', () => host.workbook.select!(f.sheet, f.cell));
+    },
+    [act, host],
+  );
+
+  const setAsOf = useCallback((asOf: string) => patch({ asOf }), []);
+
+  const saveSettings = useCallback(
+    (input: unknown) =>
+      act('Saving settings…', async () => {
+        const settings = resolveSettings(input);
+        await host.settings.save(settings);
+        patch({ settings, notice: 'Settings saved in this workbook.' });
+        if (stateRef.current.result) await runCheck();
+      }),
+    [act, host, runCheck],
+  );
+
+  return { state, check, highlight, clear, summary, select, setAsOf, saveSettings };
+}
+
+export type PlanCheckApi = ReturnType<typeof usePlanCheck>;

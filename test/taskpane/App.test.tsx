@@ -1,0 +1,134 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The task pane, by role, on the Office adapter over the strict fake Excel. */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { runBuildSummary } from '../../src/commands/buildSummary';
+import { App } from '../../src/taskpane/App';
+import { type PaneHost, memorySettingsStore } from '../../src/taskpane/host';
+import { OfficeWorkbook } from '../../src/workbook/office/adapter';
+import { FakeExcel } from '../fakes/excel';
+
+function plan(excel: FakeExcel) {
+  return excel.model.addSheet('MC 002').setValues(
+    [
+      ['Committee Report Ref:', 'MC 002'],
+      ['Report Date:', 44256],
+      [],
+      ['RAG', '% Completed', 'Target Date', 'Lead', 'Workstreams (BV Recommendations)', 'Status Update'],
+      ['', 70, 'May 2021', 'DCE (ECOD)', 'Increase the pace of Transformational Change', 'Work has advanced'],
+      ['Green', 30, 'Oct 2020', 'H/H&P', 'Improving satisfaction levels in Housing', 'Good progress'],
+      ['', 20, 'Mar 2021', '', 'Financial Planning', 'Budget drafted'],
+    ],
+    { B2: 'dd/mm/yy' },
+  );
+}
+
+function setup(build: (excel: FakeExcel) => void = plan) {
+  const excel = new FakeExcel();
+  build(excel);
+  const settings = memorySettingsStore();
+  const host: PaneHost = { workbook: new OfficeWorkbook(excel.run, excel.isSetSupported), settings, today: () => '2026-11-22', fileName: 'plan.xlsx' };
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} />
+    </FluentProvider>,
+  );
+  return { excel, settings, host };
+}
+
+describe('task pane', () => {
+  it('checks the plan and lists findings by severity, each linking to its cell', async () => {
+    const { excel } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    expect(await screen.findByText(/As of 1 Mar 21 \(the plan's Report Date\): 3 workstreams/)).toBeTruthy();
+    const workstreams = screen.getByRole('region', { name: 'Workstreams by RAG' });
+    expect(within(workstreams).getByText('Concern: 1')).toBeTruthy();
+    expect(within(workstreams).getByText('Caution: 1')).toBeTruthy();
+    const errors = screen.getByRole('region', { name: 'Errors (2)' });
+    const links = within(errors).getAllByRole('button', { name: /^Go to MC 002!/ });
+    expect(links.map((l) => l.textContent)).toEqual(['C6', 'D7']);
+    fireEvent.click(links[1]);
+    await waitFor(() => expect(excel.model.selected).toEqual({ sheet: 'MC 002', box: { top: 6, left: 3, bottom: 6, right: 3 } }));
+  });
+
+  it('filters by severity with counts', async () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    const toggle = await screen.findByRole('button', { name: /^Errors \(2\)/ });
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(toggle);
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Errors (2)' })).toBeNull());
+  });
+
+  it('the as-of date changes the RAG', async () => {
+    setup();
+    fireEvent.change(screen.getByLabelText(/As of/), { target: { value: '2020-06-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    expect(await screen.findByText(/As of 1 Jun 20 \(as you set\)/)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Workstreams by RAG' })).getByText('Concern: 0')).toBeTruthy();
+  });
+
+  it('builds the summary and says where', async () => {
+    const { excel } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Build summary' }));
+    expect(await screen.findByText(/Summary written to sheet "Strategic Summary"/)).toBeTruthy();
+    expect(excel.model.sheet('Strategic Summary')).toBeDefined();
+  });
+
+  it('highlights and clears, restoring the cells', async () => {
+    const { excel } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Highlight problems' }));
+    expect(await screen.findByText(/cells highlighted/)).toBeTruthy();
+    expect(excel.model.sheet('MC 002')!.peek(6, 3)!.fill.color).toBe('#FFC7CE');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear highlights' }));
+    expect(await screen.findByText(/Highlights cleared/)).toBeTruthy();
+    expect(excel.model.sheet('MC 002')!.peek(6, 3)!.fill.pattern).toBe('None');
+  });
+
+  it('a protected sheet shows a message that says what to do', async () => {
+    const { excel } = setup();
+    excel.model.sheet('MC 002')!.protected = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Highlight problems' }));
+    expect(await screen.findByText(/is protected, so its cells cannot be highlighted\. Unprotect it/)).toBeTruthy();
+  });
+
+  it('a workbook without a plan says what was looked for', async () => {
+    setup((excel) => excel.model.addSheet('Notes').setValues([['nothing here']]));
+    fireEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    expect(await screen.findByText(/No plan found: looked on sheet "Notes"/)).toBeTruthy();
+  });
+
+  it('saves settings in the workbook and re-checks with them', async () => {
+    const { settings } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    await screen.findByText(/3 workstreams/);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.change(await screen.findByLabelText('Summary sheet name'), { target: { value: 'Committee Summary' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved in this workbook.')).toBeTruthy();
+    expect(await settings.load()).toMatchObject({ summarySheetName: 'Committee Summary', dueSoonDays: 30 });
+  });
+});
+
+describe('ribbon: Build summary', () => {
+  it('writes the summary without the pane and reports the outcome in words', async () => {
+    const excel = new FakeExcel();
+    plan(excel);
+    const host: PaneHost = { workbook: new OfficeWorkbook(excel.run, excel.isSetSupported), settings: memorySettingsStore({ summarySheetName: 'Members' }), today: () => '2026-11-22', fileName: 'x' };
+    const outcome = await runBuildSummary(host);
+    expect(outcome).toEqual({ ok: true, message: 'Summary written to "Members": 3 workstreams (1 Concern, 1 Caution, 1 On Target).' });
+    expect(excel.model.sheet('Members')).toBeDefined();
+  });
+
+  it('reports a protected workbook instead of failing silently', async () => {
+    const excel = new FakeExcel();
+    plan(excel);
+    excel.model.protected = true;
+    const host: PaneHost = { workbook: new OfficeWorkbook(excel.run, excel.isSetSupported), settings: memorySettingsStore(), today: () => '2026-11-22', fileName: 'x' };
+    const outcome = await runBuildSummary(host);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/structure is protected/);
+  });
+});
