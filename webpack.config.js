@@ -1,0 +1,81 @@
+/* eslint-disable no-undef */
+// Builds the task pane and ribbon command pages, in the shape of Microsoft's Office add-in
+// templates, on tools that run on Node 20 (webpack 5, webpack-cli 5, webpack-dev-server 5).
+const path = require('path');
+const fs = require('fs');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const urlDev = 'https://localhost:3000/';
+// Where the production build is hosted; override with PLANCHECK_URL when deploying.
+const urlProd = process.env.PLANCHECK_URL || 'https://plancheck.example.org/';
+
+async function httpsOptions() {
+  // office-addin-dev-certs is optional: it needs a desktop keychain this machine may not have.
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return await devCerts.getHttpsServerOptions();
+  } catch {
+    const dir = path.join(__dirname, '.certs');
+    if (fs.existsSync(path.join(dir, 'localhost.key'))) {
+      return { key: fs.readFileSync(path.join(dir, 'localhost.key')), cert: fs.readFileSync(path.join(dir, 'localhost.crt')) };
+    }
+    console.warn('PlanCheck: no trusted dev certificate (office-addin-dev-certs is not installed); serving with a self-signed one.');
+    return {};
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    // ES2020 output, no IE11 polyfills: Office's current webviews are Edge/Chromium and WebKit.
+    target: ['web', 'es2020'],
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // ESM modules so tree-shaking works (CommonJS makes Fluent's icons ~40x bigger).
+            options: { configFile: 'tsconfig.web.json', transpileOnly: true },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*', to: 'assets/[name][ext]' },
+          { from: 'src/commands/notice.html', to: 'notice.html' },
+          {
+            from: 'manifest*.xml',
+            to: '[name][ext]',
+            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, 'g'), urlProd)),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.join(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: env.WEBPACK_SERVE ? await httpsOptions() : {} },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};
