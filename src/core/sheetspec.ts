@@ -70,6 +70,8 @@ export interface SheetSpec {
   merges: CellRange[];
   /** Column widths in Excel character units, by column index. */
   columnWidths: number[];
+  /** Row heights in points, by row index, for rows of wrapped text (not every viewer auto-fits). */
+  rowHeights?: Record<number, number>;
   chart?: ChartSpec;
 }
 

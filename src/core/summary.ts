@@ -44,15 +44,19 @@ export function buildSummary(result: CheckResult, settings: Settings): SheetSpec
   put(r, 0, `Strategic Summary Progress Update as at ${formatUkDate(report.asOf)} (built by PlanCheck)`, 'subtitle');
   merges.push({ top: r, left: 0, bottom: r, right: last });
   r += 2;
-  put(r, 0, 'Committee Report Ref:', 'label');
-  put(r, 1, report.meta.committeeReportRef ?? '');
+  // Labels span two columns so they are never cut off; values sit in the third.
+  const meta: [string, string | null, CellSpec['style']][] = [
+    ['Committee Report Ref:', report.meta.committeeReportRef, 'text'],
+    ['Report Date:', report.meta.reportDate ?? report.asOf, 'date'],
+    ['Committee Date:', report.meta.committeeDate, 'date'],
+  ];
+  for (const [label, value, style] of meta) {
+    put(r, 0, label, 'label');
+    merges.push({ top: r, left: 0, bottom: r, right: 1 });
+    put(r, 2, value, style);
+    r++;
+  }
   r++;
-  put(r, 0, 'Report Date:', 'label');
-  put(r, 1, report.meta.reportDate ?? report.asOf, 'date');
-  r++;
-  put(r, 0, 'Committee Date:', 'label');
-  if (report.meta.committeeDate) put(r, 1, report.meta.committeeDate, 'date');
-  r += 2;
 
   put(r, 0, 'Key', 'label');
   RAG_LABELS.forEach((label, i) => put(r, i + 1, label, ragStyle(label)));
@@ -126,7 +130,22 @@ export function buildSummary(result: CheckResult, settings: Settings): SheetSpec
   put(r, 0, programmeSummary(report, raw.programmeSummary), 'wrap');
   merges.push({ top: r, left: 0, bottom: r, right: last });
 
-  return { name: settings.summarySheetName, cells, merges, columnWidths: WIDTHS, chart };
+  return { name: settings.summarySheetName, cells, merges, columnWidths: WIDTHS, rowHeights: rowHeights(cells, merges), chart };
+}
+
+/** Heights for rows of wrapped text: lines needed in the narrowest fit, 15 points a line. */
+function rowHeights(cells: CellSpec[], merges: CellRange[]): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const c of cells) {
+    if (c.style !== 'wrap' || typeof c.value !== 'string') continue;
+    const m = merges.find((g) => g.top === c.row && g.left === c.col);
+    let width = 0;
+    for (let col = c.col; col <= (m ? m.right : c.col); col++) width += WIDTHS[col] ?? 10;
+    // About 1.1 characters of Calibri 11 per width unit; each paragraph starts a line.
+    const lines = c.value.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / (width * 1.1))), 0);
+    out[c.row] = Math.max(out[c.row] ?? 15, Math.min(409, lines * 15));
+  }
+  return out;
 }
 
 /** For plans without status updates: what the actions say, in a line. */

@@ -453,6 +453,9 @@ function formatProxy(ctx: FakeContext, sheet: () => string, boxes: () => Box[]) 
     set verticalAlignment(v: string) {
       touch(v);
     },
+    set rowHeight(v: number) {
+      touch(v);
+    },
     set columnWidth(v: number) {
       ctx.queue(() => writable(ctx, sheet).columnWidths.set(boxes()[0].left, v), v);
     },

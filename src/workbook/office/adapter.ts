@@ -340,6 +340,7 @@ function writeSpec(ws: Worksheet, spec: SheetSpec, date1904: boolean, maxAddress
     for (const list of chunkAddresses(addresses, maxAddressChars)) styleRange(ws.getRanges(list).format, style);
   }
   for (const m of spec.merges) ws.getRange(rangeA1(m)).merge(false);
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = height;
   spec.columnWidths.forEach((w, i) => {
     // Excel measures widths in points; a character of Calibri 11 is about 7 points.
     ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 7);

@@ -75,6 +75,7 @@ export interface RangeFormat {
   horizontalAlignment: string;
   verticalAlignment: string;
   columnWidth: number;
+  rowHeight: number;
 }
 
 export interface Range extends Loadable {

@@ -100,7 +100,8 @@ function sheetXml(spec: SheetSpec, styles: Record<string, number>, date1904: boo
   }
   out.push('<sheetData>');
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    out.push(`<row r="${r + 1}">`);
+    const ht = spec.rowHeights?.[r];
+    out.push(ht ? `<row r="${r + 1}" ht="${ht}" customHeight="1">` : `<row r="${r + 1}">`);
     for (const c of rows.get(r)!.sort((a, b) => a.col - b.col)) {
       const ref = a1(c.row, c.col);
       const s = c.style !== undefined ? ` s="${styles[c.style]}"` : '';
