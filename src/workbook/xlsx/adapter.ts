@@ -1,63 +1,71 @@
-/** The .xlsx adapter of the workbook port, for the CLI (Node) and the pane in file mode (browser). */
+/**
+ * The xlsx adapter: a {@link WorkbookPort} over an .xlsx held in memory, for Node and the
+ * browser alike. Reading and writing go through the package functions in this folder; the
+ * port's methods are async only because other adapters (Office.js) need to be.
+ */
 import type { WorkbookGrid } from '../../core/cell';
 import type { HighlightMark, SheetSpec } from '../../core/sheetspec';
 import type { WorkbookPort, WriteSheetResult } from '../port';
-import { type PackageInfo, type ReadLimits, readWorkbook } from './read';
-import { type HighlightRecord, applyHighlights, clearHighlights, writeSheet } from './write';
-import { type PackageLimits, ZipPackage } from './zip';
+import { readPackageInfo, readWorkbook, type PackageInfo } from './read';
+import { applyHighlights, clearHighlights, writeSheet } from './write';
+import { openPackage, savePackage, type PackageLimits, type XlsxPackage } from './zip';
 
-/** Limits for opening a workbook: the zip's and the reader's. */
-export type XlsxLimits = Partial<PackageLimits & ReadLimits>;
-
-/** An .xlsx workbook held in memory; changes are written out with toBytes(). */
+/** An .xlsx workbook in memory, read and patched at the zip/XML level. */
 export class XlsxWorkbook implements WorkbookPort {
-  private grid: WorkbookGrid | undefined;
-  private packageInfo: PackageInfo | undefined;
-  private highlights: HighlightRecord = { parts: new Map() };
+  private cachedInfo?: PackageInfo;
+  private cachedGrid?: WorkbookGrid;
 
-  private constructor(
-    private readonly pkg: ZipPackage,
-    private readonly limits: XlsxLimits,
-  ) {}
+  /** Wraps an already opened package (see {@link fromBytes}). */
+  constructor(readonly pkg: XlsxPackage) {}
 
-  /** Opens .xlsx bytes; throws WorkbookError for files that are not readable workbooks. */
-  static fromBytes(bytes: Uint8Array, limits: XlsxLimits = {}): XlsxWorkbook {
-    const wb = new XlsxWorkbook(ZipPackage.open(bytes, limits), limits);
-    wb.load();
-    return wb;
+  /**
+   * Opens workbook bytes, refusing unsafe or unreadable files with a WorkbookError
+   * ('not-a-zip', 'legacy-xls', 'encrypted', 'truncated', 'corrupt', 'too-large', 'not-xlsx').
+   */
+  static fromBytes(bytes: Uint8Array, limits?: Partial<PackageLimits>): XlsxWorkbook {
+    return new XlsxWorkbook(openPackage(bytes, limits));
   }
 
-  private load(): void {
-    const { grid, info } = readWorkbook(this.pkg, this.limits);
-    this.grid = grid;
-    this.packageInfo = info;
-  }
-
-  /** Charts, pivots, macros and protection found in the package. */
+  /** What the package holds (sheets, charts, macros, protection, generated sheets), as it is now. */
   get info(): PackageInfo {
-    return this.packageInfo!;
+    return (this.cachedInfo ??= readPackageInfo(this.pkg));
   }
 
+  /** Reads every worksheet's cells, formats and merges (cached until the next write). */
   async readGrid(): Promise<WorkbookGrid> {
-    return this.grid!;
+    if (!this.cachedGrid) {
+      const { grid, info } = readWorkbook(this.pkg);
+      this.cachedGrid = grid;
+      this.cachedInfo = info;
+    }
+    return this.cachedGrid;
   }
 
+  /** Adds or replaces a generated sheet (see write.ts for the naming rules). */
   async writeSheet(spec: SheetSpec): Promise<WriteSheetResult> {
-    const result = writeSheet(this.pkg, spec);
-    this.load();
-    return result;
+    this.invalidate();
+    return writeSheet(this.pkg, spec);
   }
 
+  /** Marks cells with fills and notes, recording what was there so it can be restored. */
   async applyHighlights(marks: HighlightMark[]): Promise<void> {
-    applyHighlights(this.pkg, marks, this.highlights);
+    this.invalidate();
+    applyHighlights(this.pkg, marks);
   }
 
+  /** Restores every highlighted cell and removes PlanCheck's notes. */
   async clearHighlights(): Promise<void> {
-    clearHighlights(this.pkg, this.highlights);
+    this.invalidate();
+    clearHighlights(this.pkg);
   }
 
   /** The workbook as .xlsx bytes. */
   toBytes(): Uint8Array {
-    return this.pkg.toBytes();
+    return savePackage(this.pkg);
+  }
+
+  private invalidate(): void {
+    this.cachedGrid = undefined;
+    this.cachedInfo = undefined;
   }
 }

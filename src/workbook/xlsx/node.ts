@@ -1,47 +1,89 @@
-/** Node file helpers for the xlsx adapter: read safely, write atomically. */
-import * as fs from 'node:fs';
+/**
+ * Node-only file helpers for the xlsx adapter (the one file in this folder that may touch
+ * the file system). Reading never modifies the input; writing goes to a temporary file in
+ * the output's directory and is renamed into place, so a crash or a full disk never leaves
+ * a half-written workbook under the output's name.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { WorkbookError } from '../port';
-import { type XlsxLimits, XlsxWorkbook } from './adapter';
+import { XlsxWorkbook } from './adapter';
+import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './zip';
 
-/** Largest file PlanCheck opens (bigger files are refused before reading). */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-
-/** Reads and opens an .xlsx file, with plain-words errors naming the file. */
-export async function readXlsxFile(file: string, limits: XlsxLimits = {}): Promise<XlsxWorkbook> {
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch {
-    throw new WorkbookError('missing', `${file}: no such file`);
+function fsError(e: unknown, file: string, writing: boolean): WorkbookError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') {
+    return writing
+      ? new WorkbookError('missing', `Cannot write ${file}: the folder ${path.dirname(file)} does not exist.`)
+      : new WorkbookError('missing', `${file}: no such file (check the name and the folder).`);
   }
-  if (stat.isDirectory()) throw new WorkbookError('not-a-file', `${file}: is a folder, not a workbook`);
-  if (stat.size > MAX_FILE_BYTES) throw new WorkbookError('too-large', `${file}: the file is ${Math.round(stat.size / 1048576)} MB; PlanCheck opens files up to ${MAX_FILE_BYTES / 1048576} MB`);
+  if (code === 'EISDIR') return new WorkbookError('not-a-file', `${file} is a folder, not a file.`);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new WorkbookError(writing ? 'unwritable' : 'unreadable', `Cannot ${writing ? 'write' : 'read'} ${file}: permission denied.`);
+  }
+  if (code === 'ENOSPC') return new WorkbookError('unwritable', `Cannot write ${file}: the disk is full.`);
+  return new WorkbookError(writing ? 'unwritable' : 'unreadable', `Cannot ${writing ? 'write' : 'read'} ${file}: ${(e as Error)?.message ?? String(e)}`);
+}
+
+/**
+ * Opens an .xlsx file. Errors are WorkbookErrors whose message starts with the file name:
+ * 'missing', 'not-a-file', 'unreadable', and everything {@link XlsxWorkbook.fromBytes} refuses.
+ */
+export async function readXlsxFile(file: string, limits?: Partial<PackageLimits>): Promise<XlsxWorkbook> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (e) {
+    throw fsError(e, file, false);
+  }
+  if (!stat.isFile()) throw new WorkbookError('not-a-file', `${file} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a workbook.`);
+  // A zip is never much bigger than what it holds: refuse before reading a huge file into memory.
+  const cap = (limits?.maxTotalBytes ?? DEFAULT_PACKAGE_LIMITS.maxTotalBytes) + 1024 * 1024;
+  if (stat.size > cap) {
+    throw new WorkbookError('too-large', `${file}: This workbook is too large to open safely (${Math.round(stat.size / 1048576)} MB).`);
+  }
   let bytes: Uint8Array;
   try {
-    bytes = await fs.promises.readFile(file);
+    bytes = await fs.readFile(file);
   } catch (e) {
-    throw new WorkbookError('unreadable', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw fsError(e, file, false);
   }
   try {
     return XlsxWorkbook.fromBytes(bytes, limits);
   } catch (e) {
     if (e instanceof WorkbookError) throw new WorkbookError(e.code, `${file}: ${e.message}`);
-    // A file damaged in ways the checks did not foresee is still the file's fault, not ours.
-    throw new WorkbookError('damaged', `${file}: the workbook is damaged and cannot be read (${(e as Error).message})`);
+    throw e;
   }
 }
 
-/** Writes bytes through a temporary file in the same folder and a rename: never half a file. */
+/**
+ * Writes bytes to `file` atomically: a temporary file in the same directory (so the rename
+ * cannot cross file systems), flushed to disk, then renamed over `file`. If `file` is a
+ * symbolic link the link itself is replaced, never the file it points to.
+ */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  await fs.promises.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.promises.writeFile(tmp, bytes);
-    await fs.promises.rename(tmp, file);
+    const st = await fs.stat(file);
+    if (st.isDirectory()) throw new WorkbookError('not-a-file', `${file} is a folder, not a file.`);
   } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw new WorkbookError('write-failed', `cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof WorkbookError) throw e;
+    // absent is fine: we are creating it
+  }
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(tmp, 'wx');
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(tmp, file);
+  } catch (e) {
+    if (handle) await handle.close().catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
+    if (e instanceof WorkbookError) throw e;
+    throw fsError(e, file, true);
   }
 }

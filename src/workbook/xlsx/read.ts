@@ -1,254 +1,478 @@
 /**
- * .xlsx -> WorkbookGrid. Reads values, number formats, formula flags and errors, and
- * merged ranges (listed, never expanded). Ignores <dimension> (it can lie), data
- * validations and conditional formats. A cap on stored cells keeps memory bounded.
+ * Reads an opened package into the core's raw grid. Sheets and shared strings are streamed
+ * through the scanner (no DOM): a 100,000-row sheet is one linear pass. Merged ranges are
+ * kept as ranges and <dimension>, data validations and conditional formats are never
+ * looked at, so a range naming a million rows costs one small object, not a million cells.
  */
-import type { RawCell, SheetGrid, WorkbookGrid } from '../../core/cell';
+import type { CellRange, RawCell, SheetGrid, WorkbookGrid } from '../../core/cell';
 import { parseRange } from '../../core/cell';
-import { builtinFormatCode } from '../../core/parse/numfmt';
-import { isoToSerial } from '../../core/parse/dates';
 import { WorkbookError } from '../port';
-import { type WorkbookParts, readWorkbookParts } from './parts';
-import type { ZipPackage } from './zip';
-import { attrs, decodeEntities, decodeExcelEscapes, findTags, richText, section, tagEnd } from './xml';
+import { loadBook, type BookModel, type SheetKind } from './book';
+import { findHighlightRecord } from './record';
+import { isDateFormat, readCellFormats } from './styles';
+import { relTypeIs, contentTypeOverrides } from './opc';
+import { decodeXString, TOK_CDATA, TOK_CLOSE, TOK_EOF, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml';
+import { findPart, partText, type XlsxPackage } from './zip';
 
-/** Reading limits. */
-export interface ReadLimits {
-  /** Most non-empty cells stored across the workbook. */
-  maxCells: number;
+/** Excel's grid: 1,048,576 rows by 16,384 columns (A..XFD). Cells outside it are ignored. */
+export const MAX_ROWS = 1_048_576;
+/** Number of columns in Excel's grid. */
+export const MAX_COLS = 16_384;
+
+/** One sheet as listed in workbook.xml. */
+export interface SheetInfo {
+  name: string;
+  /** The sheet's part, e.g. "xl/worksheets/sheet1.xml" (missing when its relationship is broken). */
+  part?: string;
+  /** Excel's stable id for the sheet (survives renames and moves). */
+  sheetId: number;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  kind: SheetKind;
+  /** True when the sheet has an active <sheetProtection>. */
+  protected: boolean;
+  /** True when PlanCheck generated it (marked with a hidden sheet-scoped defined name). */
+  generated: boolean;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxCells: 5_000_000 };
-
-/** What else the package holds, for warnings and for the writers. */
+/** What the package holds beyond cells: things a front end should know before writing. */
 export interface PackageInfo {
-  sheets: { name: string; path: string | undefined; protected: boolean; generated: boolean; state: string }[];
+  sheets: SheetInfo[];
+  /** True for the 1904 date system. */
+  date1904: boolean;
   hasCharts: boolean;
   hasPivotTables: boolean;
+  /** True when there is a VBA project (vbaProject.bin): only an .xlsm can keep it. */
   hasMacros: boolean;
   hasExternalLinks: boolean;
-  structureLocked: boolean;
+  /** True when the workbook's structure or windows are protected. */
+  workbookProtected: boolean;
+  /** Names of sheets with active sheet protection. */
+  protectedSheets: string[];
+  /** Names of sheets PlanCheck generated. */
+  generatedSheets: string[];
+  /** True when PlanCheck highlights are recorded in the package (clearHighlights can undo them). */
+  hasHighlights: boolean;
 }
 
-/** Describes the package without reading cells. */
-export function packageInfo(pkg: ZipPackage, parts: WorkbookParts = readWorkbookParts(pkg)): PackageInfo {
-  const names = pkg.names();
-  return {
-    sheets: parts.sheets.map((s) => ({
-      name: s.name,
-      path: s.path,
-      protected: s.path ? sheetProtected(pkg.readText(s.path) ?? '') : false,
-      generated: parts.generated.has(s.index),
-      state: s.state,
-    })),
-    hasCharts: names.some((n) => n.startsWith('xl/charts/')),
-    hasPivotTables: names.some((n) => n.startsWith('xl/pivotTables/')),
-    hasMacros: names.some((n) => /vbaProject\.bin$/i.test(n)),
-    hasExternalLinks: names.some((n) => n.startsWith('xl/externalLinks/')),
-    structureLocked: parts.structureLocked,
-  };
+interface Budget {
+  used: number;
+  max: number;
 }
 
-function sheetProtected(xml: string): boolean {
-  const p = findTags(xml, 'sheetProtection')[0];
-  return !!p && (p.sheet === '1' || p.sheet === 'true');
+function spend(budget: Budget, n = 1): void {
+  budget.used += n;
+  if (budget.used > budget.max) {
+    throw new WorkbookError(
+      'too-large',
+      `This workbook is too large or suspicious to open safely: it has more than ${budget.max.toLocaleString('en-GB')} filled cells.`,
+    );
+  }
 }
 
-/** Shared strings, in order. */
-function readSharedStrings(pkg: ZipPackage, path: string | undefined): string[] {
-  const xml = path ? pkg.readText(path) : undefined;
-  if (!xml) return [];
+/** Parses the shared string table: plain <t>, rich-text runs, and no phonetic (<rPh>) text. */
+export function readSharedStrings(xml: string, budget?: Budget): string[] {
   const out: string[] = [];
-  let i = xml.indexOf('<si');
-  while (i >= 0) {
-    const end = xml.indexOf('</si>', i);
-    const open = tagEnd(xml, i);
-    if (open < 0) break;
-    if (xml[open - 1] === '/') {
-      out.push('');
-      i = xml.indexOf('<si', open);
-      continue;
+  const sc = new XmlScanner(xml);
+  let inSi = false;
+  let capture = false;
+  let rph = 0;
+  let cur = '';
+  for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
+    if (k === TOK_TEXT || k === TOK_CDATA) {
+      if (capture) cur += sc.text();
+    } else if (k === TOK_OPEN) {
+      if (sc.is('si')) {
+        cur = '';
+        if (sc.selfClosing) {
+          out.push('');
+          if (budget) spend(budget);
+        } else inSi = true;
+      } else if (!inSi) continue;
+      else if (sc.is('rPh')) {
+        if (!sc.selfClosing) rph++;
+      } else if (sc.is('t') && rph === 0 && !sc.selfClosing) capture = true;
+    } else if (k === TOK_CLOSE) {
+      if (sc.is('t')) capture = false;
+      else if (sc.is('rPh')) rph = Math.max(0, rph - 1);
+      else if (sc.is('si')) {
+        out.push(decodeXString(cur));
+        if (budget) spend(budget);
+        inSi = false;
+        capture = false;
+        rph = 0;
+      }
     }
-    if (end < 0) break;
-    out.push(richText(xml.slice(open + 1, end)));
-    i = xml.indexOf('<si', end);
   }
   return out;
 }
 
-/** cellXfs index -> number format code ('' for General). */
-function readFormats(pkg: ZipPackage, path: string | undefined): string[] {
-  const xml = path ? pkg.readText(path) : undefined;
-  if (!xml) return [];
-  const custom = new Map<number, string>();
-  for (const f of findTags(section(xml, 'numFmts') ?? '', 'numFmt')) custom.set(Number(f.numFmtId), f.formatCode ?? '');
-  return findTags(section(xml, 'cellXfs') ?? '', 'xf').map((xf) => {
-    const id = Number(xf.numFmtId ?? 0);
-    const code = custom.get(id) ?? builtinFormatCode(id) ?? '';
-    return code === 'General' ? '' : code;
-  });
-}
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
-/** Column letters at the start of a cell reference to a 0-based index. */
-function refToRowCol(ref: string): { row: number; col: number } | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
+/**
+ * Converts an ISO 8601 date/time ("2021-03-31", "2021-03-31T12:00:00Z", "12:30:00") to an
+ * Excel serial number in the given date system; null when it is not such a date. Time
+ * zones are ignored: Excel has none, the wall-clock value is what the author saw.
+ */
+export function isoToSerial(text: string, date1904: boolean): number | null {
+  const m = /^\s*(?:(-?\d{4,})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
+  if (!m || (m[1] === undefined && m[4] === undefined)) return null;
+  let ms = 0;
+  if (m[4] !== undefined) {
+    const h = Number(m[4]);
+    const mi = Number(m[5]);
+    const s = Number(m[6] ?? 0);
+    if (h > 24 || mi > 59 || s > 60) return null;
+    ms = ((h * 60 + mi) * 60 + s) * 1000 + (m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0);
   }
-  const row = Number(ref.slice(i));
-  if (!col || !Number.isInteger(row) || row < 1 || row > 1048576 || col > 16384) return null;
-  return { row: row - 1, col: col - 1 };
+  if (m[1] === undefined) return ms / DAY_MS;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const t = Date.UTC(y, mo - 1, d);
+  const check = new Date(t);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  if (date1904) return (t - EPOCH_1904 + ms) / DAY_MS;
+  let days = (t - EPOCH_1900) / DAY_MS;
+  if (days < 61) days -= 1; // Excel's 1900 calendar has a 29 Feb 1900 (serial 60)
+  return days + ms / DAY_MS;
 }
 
 interface SheetContext {
   strings: string[];
-  formats: string[];
+  formats: (string | undefined)[];
   date1904: boolean;
-  budget: { cells: number; max: number };
+  budget: Budget;
 }
 
-/** Reads one worksheet part. */
-export function readSheetXml(name: string, xml: string, ctx: SheetContext): SheetGrid {
+/** Result of reading one worksheet part. */
+interface SheetRead {
+  rows: (RawCell | undefined)[][];
+  merges: CellRange[];
+  protected: boolean;
+}
+
+// Parses an A1 reference inside `s` between [a, b) without allocating; returns false if malformed.
+let refRow = 0;
+let refCol = 0;
+function parseRef(s: string, a: number, b: number): boolean {
+  let i = a;
+  let col = 0;
+  let c = s.charCodeAt(i);
+  if (c === 36) c = s.charCodeAt(++i); // $
+  while (i < b) {
+    c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+    i++;
+    if (col > MAX_COLS) return false;
+  }
+  if (c === 36) i++;
+  let row = 0;
+  const digits = i;
+  while (i < b) {
+    c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+    if (row > MAX_ROWS) return false;
+    i++;
+  }
+  if (col === 0 || i === digits || row === 0) return false;
+  refRow = row - 1;
+  refCol = col - 1;
+  return true;
+}
+
+// The common cell types without allocating a substring for each cell.
+function typeName(s: string, a: number, b: number): string {
+  if (b - a === 1) {
+    const c = s.charCodeAt(a);
+    if (c === 115) return 's';
+    if (c === 110) return 'n';
+    if (c === 98) return 'b';
+    if (c === 101) return 'e';
+    if (c === 100) return 'd';
+  }
+  return s.slice(a, b);
+}
+
+function parseUint(s: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return c === 32 && i > a ? n : -1;
+    n = n * 10 + (c - 48);
+    if (n > 0x7fffffff) return -1;
+  }
+  return b > a ? n : -1;
+}
+
+/** Streams one worksheet's XML into sparse rows, merges and its protection flag. */
+export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
   const rows: (RawCell | undefined)[][] = [];
-  const grid: SheetGrid = { name, rows, merges: [] };
-  const start = xml.indexOf('<sheetData');
-  let i = start < 0 ? -1 : xml.indexOf('<', start + 1);
-  let rowIndex = -1;
-  let colIndex = -1;
-  while (i >= 0) {
-    const c1 = xml.charCodeAt(i + 1);
-    if (c1 === 47 /* / */) {
-      if (xml.startsWith('</sheetData>', i)) break;
-      i = xml.indexOf('<', i + 1);
-      continue;
-    }
-    const end = tagEnd(xml, i);
-    if (end < 0) break;
-    if (xml.startsWith('<row', i) && /[\s>/]/.test(xml[i + 4])) {
-      const a = attrs(xml.slice(i + 4, end));
-      rowIndex = a.r ? Number(a.r) - 1 : rowIndex + 1;
-      colIndex = -1;
-      i = xml.indexOf('<', end + 1);
-      continue;
-    }
-    if (xml.startsWith('<c', i) && /[\s>/]/.test(xml[i + 2])) {
-      const a = attrs(xml.slice(i + 2, end));
-      const pos = a.r ? refToRowCol(a.r) : null;
-      if (pos) {
-        rowIndex = pos.row;
-        colIndex = pos.col;
-      } else colIndex++;
-      let next: number;
-      let inner = '';
-      if (xml[end - 1] === '/') next = end + 1;
-      else {
-        const close = xml.indexOf('</c>', end);
-        if (close < 0) break;
-        inner = xml.slice(end + 1, close);
-        next = close + 4;
-      }
-      if (rowIndex >= 0 && rowIndex < 1048576 && colIndex >= 0 && colIndex < 16384 && inner) {
-        const cell = readCell(a, inner, ctx);
-        if (cell) {
-          if (++ctx.budget.cells > ctx.budget.max) {
-            throw new WorkbookError('too-large', `the workbook holds more than ${ctx.budget.max.toLocaleString('en-GB')} filled cells`);
-          }
-          (rows[rowIndex] ??= [])[colIndex] = cell;
-        }
-      }
-      i = xml.indexOf('<', next);
-      continue;
-    }
-    i = xml.indexOf('<', end + 1);
-  }
-  const mergeXml = section(xml, 'mergeCells');
-  if (mergeXml) {
-    for (const m of findTags(mergeXml, 'mergeCell')) {
-      const r = m.ref ? parseRange(m.ref) : null;
-      if (r && (r.bottom > r.top || r.right > r.left)) grid.merges.push(r);
-    }
-  }
-  return grid;
-}
+  const merges: CellRange[] = [];
+  let isProtected = false;
+  const { strings, formats, date1904, budget } = ctx;
+  const sc = new XmlScanner(xml);
 
-function innerText(inner: string, tag: string): string | undefined {
-  const open = inner.indexOf(`<${tag}`);
-  if (open < 0) return undefined;
-  const end = tagEnd(inner, open);
-  if (end < 0 || inner[end - 1] === '/') return '';
-  const close = inner.indexOf(`</${tag}>`, end);
-  return close < 0 ? undefined : inner.slice(end + 1, close);
-}
+  let inSheetData = false;
+  let inMergeCells = false;
+  let rowIdx = -1;
+  let colIdx = -1;
+  // The cell being read.
+  let inCell = false;
+  let cRow = 0;
+  let cCol = 0;
+  let cType = '';
+  let cStyle = 0;
+  let hasF = false;
+  let hasV = false;
+  let hasIs = false;
+  let inIs = false;
+  let rph = 0;
+  let capture = 0; // 1: <v>, 2: <t> inside <is>
+  let vText = '';
+  let isText = '';
 
-function readCell(a: Record<string, string>, inner: string, ctx: SheetContext): RawCell | undefined {
-  const t = a.t ?? 'n';
-  const formula = inner.indexOf('<f') >= 0;
-  const fmt = a.s !== undefined ? ctx.formats[Number(a.s)] : undefined;
-  let cell: RawCell | undefined;
-  if (t === 'inlineStr') {
-    const is = innerText(inner, 'is');
-    if (is === undefined) return undefined;
-    cell = { value: richText(is) };
-  } else {
-    const v = innerText(inner, 'v');
-    if (v === undefined) return undefined;
-    switch (t) {
+  const finishCell = () => {
+    inCell = false;
+    capture = 0;
+    let value: string | number | boolean | undefined;
+    let error = false;
+    let format = formats[cStyle];
+    switch (cType) {
       case 's': {
-        const s = ctx.strings[Number(v)];
-        if (s === undefined) return undefined;
-        cell = { value: s };
+        if (!hasV) break;
+        const i = Number(vText);
+        value = Number.isInteger(i) ? strings[i] : undefined;
         break;
       }
       case 'str':
-        cell = { value: decodeExcelEscapes(decodeEntities(v)) };
+        if (hasV) value = decodeXString(vText);
         break;
-      case 'b':
-        cell = { value: v.trim() === '1' || v.trim() === 'true' };
+      case 'inlineStr':
+        if (hasIs) value = decodeXString(isText);
+        else if (hasV) value = decodeXString(vText);
         break;
+      case 'b': {
+        if (!hasV) break;
+        const t = vText.trim().toLowerCase();
+        value = t === '1' || t === 'true';
+        break;
+      }
       case 'e':
-        cell = { value: decodeEntities(v).trim(), error: true };
+        if (hasV && vText.trim() !== '') {
+          value = vText.trim();
+          error = true;
+        }
         break;
       case 'd': {
-        const m = /^(\d{4}-\d{2}-\d{2})/.exec(v.trim());
-        if (!m) return { value: v.trim() };
-        return { value: isoToSerial(m[1], ctx.date1904), format: fmt || 'yyyy-mm-dd', ...(formula ? { formula: true } : {}) };
+        if (!hasV) break;
+        const serial = isoToSerial(vText, date1904);
+        if (serial === null) value = vText;
+        else {
+          value = serial;
+          if (!format || !isDateFormat(format)) format = serial % 1 === 0 ? 'dd/mm/yyyy' : serial < 1 ? 'hh:mm:ss' : 'dd/mm/yyyy hh:mm';
+        }
+        break;
       }
       default: {
-        const n = Number(v);
-        if (v.trim() === '' || !Number.isFinite(n)) return undefined;
-        cell = { value: n };
+        if (!hasV) break;
+        const t = vText.trim();
+        if (t === '') break;
+        const n = Number(t);
+        value = Number.isFinite(n) ? n : t; // a damaged number stays visible as its text
       }
     }
+    if (value === undefined || value === '') return;
+    spend(budget);
+    const cell: RawCell = { value };
+    if (format !== undefined) cell.format = format;
+    if (error) cell.error = true;
+    if (hasF) cell.formula = true;
+    let r = rows[cRow];
+    if (r === undefined) rows[cRow] = r = [];
+    r[cCol] = cell;
+  };
+
+  for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
+    if (k === TOK_TEXT || k === TOK_CDATA) {
+      if (capture === 1) vText += sc.text();
+      else if (capture === 2) isText += sc.text();
+      continue;
+    }
+    const ln = sc.nameEnd - sc.localStart;
+    const c0 = xml.charCodeAt(sc.localStart);
+    if (k === TOK_OPEN) {
+      if (inCell) {
+        if (ln === 1 && c0 === 118 /* v */) {
+          hasV = true;
+          capture = sc.selfClosing ? 0 : 1;
+        } else if (ln === 1 && c0 === 102 /* f */) hasF = true;
+        else if (sc.is('is')) {
+          hasIs = true;
+          inIs = !sc.selfClosing;
+        } else if (inIs && sc.is('rPh')) {
+          if (!sc.selfClosing) rph++;
+        } else if (inIs && rph === 0 && ln === 1 && c0 === 116 /* t */ && !sc.selfClosing) capture = 2;
+        continue;
+      }
+      if (ln === 1 && c0 === 99 /* c */) {
+        if (!inSheetData || rowIdx < 0 || rowIdx >= MAX_ROWS) continue;
+        const ri = sc.attrIndex('r');
+        if (ri >= 0) {
+          // An r= that is not a reference inside Excel's grid: skip the cell, do not guess.
+          if (!parseRef(xml, sc.valueStart(ri), sc.valueEnd(ri))) continue;
+          cRow = refRow;
+          cCol = refCol;
+        } else {
+          cRow = rowIdx;
+          cCol = colIdx + 1;
+        }
+        colIdx = cCol;
+        if (cCol >= MAX_COLS) continue;
+        const ti = sc.attrIndex('t');
+        cType = ti < 0 ? '' : typeName(xml, sc.valueStart(ti), sc.valueEnd(ti));
+        const si = sc.attrIndex('s');
+        cStyle = si < 0 ? 0 : parseUint(xml, sc.valueStart(si), sc.valueEnd(si));
+        hasF = hasV = hasIs = inIs = false;
+        rph = 0;
+        vText = isText = '';
+        capture = 0;
+        if (sc.selfClosing) continue; // no value: nothing to store
+        inCell = true;
+      } else if (ln === 3 && sc.is('row')) {
+        if (!inSheetData) continue;
+        const span = sc.attrSpan('r');
+        const r = span ? parseUint(xml, span[0], span[1]) : -1;
+        // No r=: the next row. An r= outside the grid: off-grid, its cells are skipped.
+        rowIdx = !span ? rowIdx + 1 : r >= 1 && r <= MAX_ROWS ? r - 1 : MAX_ROWS;
+        colIdx = -1;
+      } else if (sc.is('sheetData')) {
+        inSheetData = !sc.selfClosing;
+      } else if (sc.is('mergeCells')) {
+        inMergeCells = !sc.selfClosing;
+      } else if (inMergeCells && sc.is('mergeCell')) {
+        const range = parseRange(sc.attr('ref') ?? '');
+        if (range && range.bottom < MAX_ROWS && range.right < MAX_COLS && (range.bottom > range.top || range.right > range.left)) {
+          spend(budget);
+          merges.push(range);
+        }
+      } else if (sc.is('sheetProtection')) {
+        const v = sc.attr('sheet');
+        isProtected = v === '1' || v === 'true';
+      }
+    } else {
+      // TOK_CLOSE
+      if (inCell) {
+        if (ln === 1 && c0 === 118) capture = 0;
+        else if (ln === 1 && c0 === 116) {
+          if (capture === 2) capture = 0;
+        } else if (sc.is('rPh')) rph = Math.max(0, rph - 1);
+        else if (sc.is('is')) inIs = false;
+        else if (ln === 1 && c0 === 99) finishCell();
+        continue;
+      }
+      if (sc.is('sheetData')) inSheetData = false;
+      else if (sc.is('mergeCells')) inMergeCells = false;
+    }
   }
-  if (fmt) cell.format = fmt;
-  if (formula) cell.formula = true;
-  return cell;
+  if (inCell) finishCell(); // a file cut short mid-cell: keep what it said
+  return { rows, merges, protected: isProtected };
 }
 
-/** Reads every worksheet of the package into a grid. */
-export function readWorkbook(pkg: ZipPackage, limits: Partial<ReadLimits> = {}): { grid: WorkbookGrid; info: PackageInfo } {
-  const parts = readWorkbookParts(pkg);
-  const info = packageInfo(pkg, parts);
-  const ctx: SheetContext = {
-    strings: readSharedStrings(pkg, parts.sharedStringsPath),
-    formats: readFormats(pkg, parts.stylesPath),
-    date1904: parts.date1904,
-    budget: { cells: 0, max: { ...DEFAULT_READ_LIMITS, ...limits }.maxCells },
-  };
-  const sheets: SheetGrid[] = [];
-  for (const s of parts.sheets) {
-    if (!s.path) continue;
-    const xml = pkg.readText(s.path);
-    if (xml === undefined) continue;
-    const grid = readSheetXml(s.name, xml, ctx);
-    if (s.state !== 'visible') grid.hidden = true;
-    if (sheetProtected(xml)) grid.protected = true;
-    if (parts.generated.has(s.index)) grid.generated = true;
-    sheets.push(grid);
+/** Quick look for active sheet protection without reading the cells. */
+export function sheetProtectedQuick(xml: string): boolean {
+  let at = xml.indexOf('sheetProtection');
+  while (at >= 0) {
+    const lt = xml.lastIndexOf('<', at);
+    if (lt >= 0 && /^<(?:[A-Za-z_][\w.-]*:)?$/.test(xml.slice(lt, at))) {
+      const sc = new XmlScanner(xml, lt);
+      if (sc.next() === TOK_OPEN && sc.is('sheetProtection')) {
+        const v = sc.attr('sheet');
+        return v === '1' || v === 'true';
+      }
+    }
+    at = xml.indexOf('sheetProtection', at + 15);
   }
-  return { grid: { sheets, date1904: parts.date1904 }, info };
+  return false;
+}
+
+function surveyPackage(pkg: XlsxPackage, book: BookModel, protectedByPart: Map<string, boolean>): PackageInfo {
+  const names = [...pkg.entries.keys()].map((n) => n.toLowerCase());
+  const overrides = [...contentTypeOverrides(pkg).values()];
+  const sheets: SheetInfo[] = book.sheets.map((s) => ({
+    name: s.name,
+    part: s.part,
+    sheetId: s.sheetId,
+    state: s.state,
+    kind: s.kind,
+    protected: s.part ? (protectedByPart.get(s.part) ?? false) : false,
+    generated: s.generated,
+  }));
+  return {
+    sheets,
+    date1904: book.date1904,
+    hasCharts:
+      names.some((n) => /^xl\/charts\/chart[^/]*\.xml$/.test(n)) ||
+      overrides.some((t) => t.includes('drawingml.chart+xml')) ||
+      book.sheets.some((s) => s.kind === 'chartsheet'),
+    hasPivotTables: names.some((n) => n.startsWith('xl/pivottables/') || n.startsWith('xl/pivotcache/')),
+    hasMacros: names.some((n) => n.endsWith('vbaproject.bin')) || book.sheets.some((s) => s.kind === 'macrosheet'),
+    hasExternalLinks: names.some((n) => n.startsWith('xl/externallinks/')) || book.rels.some((r) => relTypeIs(r.type, 'externalLink')),
+    workbookProtected: book.workbookProtected,
+    protectedSheets: sheets.filter((s) => s.protected).map((s) => s.name),
+    generatedSheets: sheets.filter((s) => s.generated).map((s) => s.name),
+    hasHighlights: findHighlightRecord(pkg) !== undefined,
+  };
+}
+
+/** The package survey without reading any cells (sheet protection is found by a quick search). */
+export function readPackageInfo(pkg: XlsxPackage): PackageInfo {
+  const book = loadBook(pkg);
+  const prot = new Map<string, boolean>();
+  for (const s of book.sheets) {
+    if (!s.part || s.kind !== 'worksheet') continue;
+    const xml = partText(pkg, s.part);
+    prot.set(s.part, xml ? sheetProtectedQuick(xml) : false);
+  }
+  return surveyPackage(pkg, book, prot);
+}
+
+/** Finds the shared strings part through the workbook's relationships (or its usual name). */
+function sharedStringsPart(pkg: XlsxPackage, book: BookModel): string | undefined {
+  const rel = book.rels.find((r) => relTypeIs(r.type, 'sharedStrings') && !r.external && r.part);
+  return (rel?.part && findPart(pkg, rel.part)) || findPart(pkg, 'xl/sharedStrings.xml');
+}
+
+/**
+ * Reads every worksheet into the core's grid, plus the package survey. Chart sheets,
+ * dialog sheets and macro sheets hold no plan cells and are listed in `info` only.
+ * Throws 'too-large' when the cells (plus merged ranges and shared strings) exceed
+ * `pkg.limits.maxCells`.
+ */
+export function readWorkbook(pkg: XlsxPackage): { grid: WorkbookGrid; info: PackageInfo } {
+  const book = loadBook(pkg);
+  const budget: Budget = { used: 0, max: pkg.limits.maxCells };
+  const ssPart = sharedStringsPart(pkg, book);
+  const ssText = ssPart ? partText(pkg, ssPart) : undefined;
+  const strings = ssText ? readSharedStrings(ssText, budget) : [];
+  budget.used = 0; // strings are bounded separately; the budget is for cells from here on
+  const formats = readCellFormats(pkg);
+  const sheets: SheetGrid[] = [];
+  const prot = new Map<string, boolean>();
+  for (const s of book.sheets) {
+    if (s.kind !== 'worksheet') continue;
+    const xml = s.part ? partText(pkg, s.part) : undefined;
+    const read = xml ? readSheetXml(xml, { strings, formats, date1904: book.date1904, budget }) : { rows: [], merges: [], protected: false };
+    if (s.part) prot.set(s.part, read.protected);
+    const sheet: SheetGrid = { name: s.name, rows: read.rows, merges: read.merges };
+    if (s.state !== 'visible') sheet.hidden = true;
+    if (read.protected) sheet.protected = true;
+    if (s.generated) sheet.generated = true;
+    sheets.push(sheet);
+  }
+  return { grid: { sheets, date1904: book.date1904 }, info: surveyPackage(pkg, book, prot) };
 }

@@ -1,141 +1,306 @@
 /**
- * Appending styles to styles.xml without disturbing the user's: new fonts, fills, borders
- * and cell formats go at the end of their lists, so every existing index keeps its meaning.
+ * styles.xml: reading each cell format's number format, and appending fonts, fills, borders,
+ * number formats and cell formats (xfs). We only ever append, never reorder or rewrite
+ * existing entries, so every s= index in the user's sheets keeps meaning what it meant.
  */
-import { type CellStyleKey, RAG_COLOURS, RAG_LABELS, type HighlightKind } from '../../core/sheetspec';
-import { findStart, findTags, section, tagEnd } from './xml';
+import { WorkbookError } from '../port';
+import { addRel, CONTENT_TYPE, readRels, REL_TYPE, relTypeIs, setOverride } from './opc';
+import { applyEdits, child, children, documentElement, escapeXml, parseXml, setAttrs, type Edit, type XmlElement } from './xml';
+import { findPart, partText, setPartText, workbookPartName, type XlsxPackage } from './zip';
 
-const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
-
-/** Fill colours of highlight marks. */
-export const HIGHLIGHT_FILLS: Record<HighlightKind, string> = {
-  error: 'FFC7CE',
-  warning: 'FFEB9C',
-  ...(Object.fromEntries(RAG_LABELS.map((l) => [l, RAG_COLOURS[l].fill])) as Record<(typeof RAG_LABELS)[number], string>),
+/**
+ * Built-in number formats (ECMA-376 §18.8.30), with the locale-dependent date ids shown the
+ * way a UK Excel shows them. Ids absent here and from <numFmts> are General.
+ */
+export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  5: '"£"#,##0;\\-"£"#,##0',
+  6: '"£"#,##0;[Red]\\-"£"#,##0',
+  7: '"£"#,##0.00;\\-"£"#,##0.00',
+  8: '"£"#,##0.00;[Red]\\-"£"#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'dd/mm/yyyy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'dd/mm/yyyy hh:mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
-/** An editable styles.xml. */
-export class StyleSheet {
-  private xml: string;
+/** East Asian locale ids that are dates in the locales that write them: shown as dd/mm/yyyy. */
+function builtinFormat(id: number): string | undefined {
+  if (BUILTIN_FORMATS[id] !== undefined) return BUILTIN_FORMATS[id];
+  if ((id >= 27 && id <= 31) || (id >= 50 && id <= 58)) return 'dd/mm/yyyy';
+  if (id >= 32 && id <= 35) return 'h:mm:ss';
+  return undefined;
+}
 
-  constructor(xml: string | undefined) {
-    this.xml = xml && xml.includes('<styleSheet') ? xml : MINIMAL_STYLES;
-  }
+/** True when a format code shows dates or times (ignoring quoted text, escapes and [colour] parts). */
+export function isDateFormat(code: string): boolean {
+  const s = code
+    .split(';')[0]
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?!h\]|hh\]|m\]|mm\]|s\]|ss\])[^\]]*\]/gi, '');
+  return /[dmyhs]/i.test(s) && !/^[#0.,%E+\-\s?/]*$/i.test(s);
+}
 
-  toString(): string {
-    return this.xml;
-  }
+/** Finds the styles part through the workbook's relationships. */
+export function stylesPartName(pkg: XlsxPackage): string | undefined {
+  const wb = workbookPartName(pkg);
+  if (!wb) return undefined;
+  const rel = readRels(pkg, wb).find((r) => relTypeIs(r.type, 'styles') && !r.external && r.part);
+  return rel?.part && findPart(pkg, rel.part);
+}
 
-  /** Appends a child to a list element (fonts, fills, borders, cellXfs, numFmts), returns its index. */
-  private append(list: string, child: string, insertBefore: string[] = []): number {
-    let start = findStart(this.xml, list, 0);
-    if (start < 0) {
-      // Create the list where the schema wants it: before the first of the given elements.
-      let at = -1;
-      for (const name of insertBefore) {
-        at = findStart(this.xml, name, 0);
-        if (at >= 0) break;
-      }
-      if (at < 0) at = this.xml.indexOf('</styleSheet>');
-      this.xml = `${this.xml.slice(0, at)}<${list} count="0"></${list}>${this.xml.slice(at)}`;
-      start = findStart(this.xml, list, 0);
+/**
+ * The number format code of each cell format (cellXfs index), or undefined for General.
+ * A missing or unreadable styles part means everything is General.
+ */
+export function readCellFormats(pkg: XlsxPackage): (string | undefined)[] {
+  const part = stylesPartName(pkg);
+  const text = part && partText(pkg, part);
+  if (!text) return [];
+  const root = documentElement(parseXml(text));
+  if (!root) return [];
+  const custom = new Map<number, string>();
+  const numFmts = child(root, 'numFmts');
+  if (numFmts) {
+    for (const f of children(numFmts, 'numFmt')) {
+      const id = Number(f.attrs.get('numFmtId'));
+      const code = f.attrs.get('formatCode');
+      if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
     }
-    const end = tagEnd(this.xml, start);
-    const tag = list.slice(0, -1) === 'cellXf' ? 'xf' : list === 'numFmts' ? 'numFmt' : list.slice(0, -1);
-    if (this.xml[end - 1] === '/') {
-      this.xml = `${this.xml.slice(0, end - 1)}></${list}>${this.xml.slice(end + 1)}`;
+  }
+  const xfs = child(root, 'cellXfs');
+  if (!xfs) return [];
+  return children(xfs, 'xf').map((xf) => {
+    const id = Number(xf.attrs.get('numFmtId') ?? 0);
+    const code = custom.get(id) ?? builtinFormat(id);
+    return code === undefined || code.toLowerCase() === 'general' ? undefined : code;
+  });
+}
+
+const COLLECTIONS = ['numFmts', 'fonts', 'fills', 'borders', 'cellXfs'] as const;
+type Collection = (typeof COLLECTIONS)[number];
+const ITEM: Record<Collection, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf' };
+// CT_Stylesheet's child order: new collections must go in the right place.
+const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+/** Adds `prefix` to every element name in a fragment we generated (for prefixed styleSheets). */
+export function withPrefix(xml: string, prefix: string): string {
+  return prefix ? xml.replace(/<(\/?)([A-Za-z])/g, `<$1${prefix}:$2`) : xml;
+}
+
+/**
+ * Appends style entries to styles.xml, reusing an entry when an identical one (same XML
+ * text) is already there, so writing the same summary twice does not grow the file.
+ * Changes are kept in memory until {@link commit}.
+ */
+export class StyleEditor {
+  private readonly part: string;
+  private readonly text: string;
+  private readonly root: XmlElement;
+  private readonly prefix: string;
+  private readonly existing = new Map<Collection, XmlElement[]>();
+  private readonly index = new Map<Collection, Map<string, number>>();
+  private readonly added = new Map<Collection, string[]>();
+  private readonly numFmtCodes = new Map<string, number>();
+  private nextNumFmt = 164;
+
+  /** Opens the package's styles part, creating a minimal one when the package has none. */
+  constructor(private readonly pkg: XlsxPackage) {
+    let part = stylesPartName(pkg);
+    if (!part) {
+      const wb = workbookPartName(pkg) as string;
+      part = wb.slice(0, wb.lastIndexOf('/') + 1) + 'styles.xml';
+      setPartText(pkg, part, MINIMAL_STYLES);
+      addRel(pkg, wb, REL_TYPE.styles, part);
+      setOverride(pkg, part, CONTENT_TYPE.styles);
     }
-    const inner = section(this.xml, list) ?? '';
-    const count = findTags(inner, tag).length;
-    const close = this.xml.indexOf(`</${list}>`, start);
-    this.xml = this.xml.slice(0, close) + child + this.xml.slice(close);
-    // Keep count= true.
-    const s2 = findStart(this.xml, list, 0);
-    const e2 = tagEnd(this.xml, s2);
-    const head = this.xml.slice(s2, e2 + 1);
-    const newHead = /count="\d*"/.test(head) ? head.replace(/count="\d*"/, `count="${count + 1}"`) : head.replace(`<${list}`, `<${list} count="${count + 1}"`);
-    this.xml = this.xml.slice(0, s2) + newHead + this.xml.slice(e2 + 1);
-    return count;
+    this.part = part;
+    this.text = partText(pkg, part) ?? MINIMAL_STYLES;
+    const root = documentElement(parseXml(this.text));
+    if (!root || root.local !== 'styleSheet' || root.selfClosing) {
+      throw new WorkbookError('corrupt', 'This workbook is damaged: its styles part is unreadable. Open it in Excel and save a fresh copy.');
+    }
+    this.root = root;
+    this.prefix = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':')) : '';
+    for (const c of COLLECTIONS) {
+      const el = child(root, c);
+      const items = el ? children(el, ITEM[c]) : [];
+      this.existing.set(c, items);
+      const idx = new Map<string, number>();
+      items.forEach((it, i) => {
+        const raw = this.text.slice(it.start, it.end);
+        if (!idx.has(raw)) idx.set(raw, i);
+      });
+      this.index.set(c, idx);
+      this.added.set(c, []);
+    }
+    for (const f of this.existing.get('numFmts') ?? []) {
+      const id = Number(f.attrs.get('numFmtId'));
+      const code = f.attrs.get('formatCode');
+      if (!Number.isInteger(id)) continue;
+      this.nextNumFmt = Math.max(this.nextNumFmt, id + 1);
+      if (code !== undefined && !this.numFmtCodes.has(code)) this.numFmtCodes.set(code, id);
+    }
   }
 
-  addFont(xml: string): number {
-    return this.append('fonts', xml, ['fills', 'borders', 'cellStyleXfs', 'cellXfs']);
+  private count(c: Collection): number {
+    return (this.existing.get(c)?.length ?? 0) + (this.added.get(c)?.length ?? 0);
   }
 
-  addFill(rgb: string): number {
-    return this.append('fills', `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`, ['borders', 'cellStyleXfs', 'cellXfs']);
+  private intern(c: Collection, xml: string): number {
+    const x = withPrefix(xml, this.prefix);
+    const idx = this.index.get(c) as Map<string, number>;
+    const hit = idx.get(x);
+    if (hit !== undefined) return hit;
+    const i = this.count(c);
+    (this.added.get(c) as string[]).push(x);
+    idx.set(x, i);
+    return i;
   }
 
-  addBorder(xml: string): number {
-    return this.append('borders', xml, ['cellStyleXfs', 'cellXfs']);
-  }
-
-  addNumFmt(code: string): number {
-    const existing = findTags(section(this.xml, 'numFmts') ?? '', 'numFmt');
-    const found = existing.find((f) => f.formatCode === code);
-    if (found) return Number(found.numFmtId);
-    const id = Math.max(163, ...existing.map((f) => Number(f.numFmtId) || 0)) + 1;
-    this.append('numFmts', `<numFmt numFmtId="${id}" formatCode="${code.replace(/"/g, '&quot;')}"/>`, ['fonts']);
+  /** The id of a number format with this code: built-in, existing custom, or a new one. */
+  numFmt(code: string): number {
+    for (const [id, c] of Object.entries(BUILTIN_FORMATS)) if (c === code && Number(id) <= 4) return Number(id);
+    const known = this.numFmtCodes.get(code);
+    if (known !== undefined) return known;
+    const id = this.nextNumFmt++;
+    this.numFmtCodes.set(code, id);
+    (this.added.get('numFmts') as string[]).push(withPrefix(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code, true)}"/>`, this.prefix));
     return id;
   }
 
-  addXf(xml: string): number {
-    return this.append('cellXfs', xml, ['cellStyles', 'dxfs', 'tableStyles']);
+  /** Index of a font given as XML (appended if new). */
+  font(xml: string): number {
+    return this.intern('fonts', xml);
   }
 
-  /** The raw <xf> of a cellXfs index (the default when out of range). */
-  xfAt(index: number): string {
-    const inner = section(this.xml, 'cellXfs') ?? '';
-    let i = -1;
-    let from = 0;
-    for (let n = 0; n <= index; n++) {
-      i = findStart(inner, 'xf', from);
-      if (i < 0) return '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
-      const end = tagEnd(inner, i);
-      from = inner[end - 1] === '/' ? end + 1 : inner.indexOf('</xf>', end) + 5;
-      if (n === index) return inner.slice(i, from);
-    }
-    return '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+  /** Index of a fill given as XML (appended if new). */
+  fill(xml: string): number {
+    return this.intern('fills', xml);
   }
 
-  /** The cell formats of the summary's semantic styles, added once. */
-  summaryStyles(): Record<CellStyleKey, number> {
-    const thin = this.addBorder('<border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border>');
-    const plain = this.addFont('<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
-    const bold = this.addFont('<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
-    const title = this.addFont('<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>');
-    const subtitle = this.addFont('<font><i/><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
-    const grey = this.addFill('D9D9D9');
-    const dateFmt = this.addNumFmt('dd mmm yyyy');
-    const xf = (font: number, fill: number, border: number, numFmt: number, align = '') =>
-      this.addXf(
-        `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyNumberFormat="1"${align ? ' applyAlignment="1"' : ''}>${align ? `<alignment ${align}/>` : ''}</xf>`,
-      );
-    const out: Partial<Record<CellStyleKey, number>> = {
-      title: xf(title, 0, 0, 0),
-      subtitle: xf(subtitle, 0, 0, 0),
-      label: xf(bold, 0, 0, 0),
-      header: xf(bold, grey, thin, 0, 'vertical="center" wrapText="1"'),
-      text: xf(plain, 0, thin, 49, 'vertical="top"'),
-      wrap: xf(plain, 0, thin, 49, 'vertical="top" wrapText="1"'),
-      integer: xf(plain, 0, thin, 1, 'horizontal="center" vertical="top"'),
-      date: xf(plain, 0, thin, dateFmt, 'horizontal="center" vertical="top"'),
+  /** Index of a border given as XML (appended if new). */
+  border(xml: string): number {
+    return this.intern('borders', xml);
+  }
+
+  /** Index of a cell format given as XML (appended if new). */
+  xf(xml: string): number {
+    return this.intern('cellXfs', xml);
+  }
+
+  /** Number of cell formats (existing and added). */
+  xfCount(): number {
+    return this.count('cellXfs');
+  }
+
+  /** The XML of cell format `i` (existing or added), without any prefix handling. */
+  xfXml(i: number): string | undefined {
+    const ex = this.existing.get('cellXfs') as XmlElement[];
+    if (i >= 0 && i < ex.length) return this.text.slice(ex[i].start, ex[i].end);
+    return (this.added.get('cellXfs') as string[])[i - ex.length];
+  }
+
+  /**
+   * A copy of cell format `base` with attributes changed (e.g. a new fillId): its font,
+   * border, number format, alignment and protection stay exactly as they were.
+   */
+  cloneXf(base: number, attrs: Record<string, string>): number {
+    let xml = this.xfXml(base) ?? this.xfXml(0) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const tagEnd = xml.indexOf('>') + 1;
+    xml = setAttrs(xml.slice(0, tagEnd), attrs) + xml.slice(tagEnd);
+    // Already prefixed as needed (copied from this file): intern without re-prefixing.
+    const idx = this.index.get('cellXfs') as Map<string, number>;
+    const hit = idx.get(xml);
+    if (hit !== undefined) return hit;
+    const i = this.count('cellXfs');
+    (this.added.get('cellXfs') as string[]).push(xml);
+    idx.set(xml, i);
+    return i;
+  }
+
+  /** The default font's name, family, scheme and colour as XML snippets, to build fonts that match the workbook. */
+  baseFont(): { name: string; family: string; scheme: string; color: string; size: number } {
+    const f = (this.existing.get('fonts') as XmlElement[])[0];
+    const pick = (local: string) => {
+      const el = f && child(f, local);
+      const raw = el ? this.text.slice(el.start, el.end) : '';
+      // Snippets are re-prefixed by intern(): strip the file's prefix here.
+      return this.prefix ? raw.split(`<${this.prefix}:`).join('<').split(`</${this.prefix}:`).join('</') : raw;
     };
-    for (const label of RAG_LABELS) {
-      const c = RAG_COLOURS[label];
-      const font = this.addFont(`<font><b/><sz val="11"/><color rgb="FF${c.font}"/><name val="Calibri"/><family val="2"/></font>`);
-      const key = `rag-${label.toLowerCase().replace(' ', '-')}` as CellStyleKey;
-      out[key] = xf(font, this.addFill(c.fill), thin, 49, 'horizontal="center" vertical="center" wrapText="1"');
-    }
-    return out as Record<CellStyleKey, number>;
+    const sz = f && child(f, 'sz');
+    return {
+      name: pick('name') || '<name val="Calibri"/>',
+      family: pick('family'),
+      scheme: pick('scheme'),
+      color: pick('color'),
+      size: Number(sz?.attrs.get('val')) || 11,
+    };
   }
 
-  /** A copy of cell format `original` with a solid fill: the user's font, borders and number format are kept. */
-  withFill(original: number, fillId: number): number {
-    let xf = this.xfAt(original);
-    xf = xf.replace(/\sfillId="\d+"/, '').replace(/\sapplyFill="[^"]*"/, '');
-    xf = xf.replace(/^<xf/, `<xf fillId="${fillId}" applyFill="1"`);
-    return this.addXf(xf);
+  /** Writes styles.xml if anything was added. */
+  commit(): void {
+    const edits: Edit[] = [];
+    let inserted = false;
+    for (const c of COLLECTIONS) {
+      const added = this.added.get(c) as string[];
+      if (added.length === 0) continue;
+      inserted = true;
+      const total = this.count(c);
+      const el = child(this.root, c);
+      if (el) {
+        const tag = this.text.slice(el.start, el.openEnd);
+        const counted = setAttrs(tag, { count: String(total) });
+        if (el.selfClosing) {
+          edits.push({ start: el.start, end: el.openEnd, text: counted.replace(/\s*\/>$/, '>') + added.join('') + `</${el.name}>` });
+        } else {
+          edits.push({ start: el.start, end: el.openEnd, text: counted });
+          edits.push({ start: el.closeStart, end: el.closeStart, text: added.join('') });
+        }
+      } else {
+        const after = ORDER.slice(ORDER.indexOf(c) + 1);
+        const next = this.root.children.find((k) => after.includes(k.local));
+        const at = next ? next.start : this.root.closeStart;
+        const name = this.prefix ? `${this.prefix}:${c}` : c;
+        edits.push({ start: at, end: at, text: `<${name} count="${total}">${added.join('')}</${name}>` });
+      }
+    }
+    if (!inserted) return;
+    setPartText(this.pkg, this.part, applyEdits(this.text, edits));
   }
 }

@@ -1,492 +1,372 @@
 /**
- * Writing into an .xlsx package by patching its parts. Everything PlanCheck does not
- * touch (other sheets, charts, pivots, macros) is kept byte-for-byte. Text is always
- * written as inline strings, so nothing from a plan can become a formula.
+ * Writing into an opened package by patching parts as text: a generated sheet (with styles,
+ * merges, widths and a chart) and reversible highlights (see highlights.ts). Every part we
+ * do not change keeps its exact bytes; styles are only ever appended.
  */
-import { type CellRange, a1, parseA1, rangeA1 } from '../../core/cell';
-import { isoToSerial } from '../../core/parse/dates';
-import type { HighlightMark, SheetSpec } from '../../core/sheetspec';
+import { type CellRange, a1, rangeA1 } from '../../core/cell';
+import { type CellSpec, type CellStyleKey, RAG_COLOURS, type RagLabel, type SheetSpec } from '../../core/sheetspec';
 import { WorkbookError, type WriteSheetResult } from '../port';
-import { GENERATED_MARK, type WorkbookParts, readRels, readWorkbookParts, relsPath } from './parts';
-import { HIGHLIGHT_FILLS, StyleSheet } from './styles';
-import { attrs, escapeText, escapeXml, findStart, findTags, section, tagEnd } from './xml';
-import type { ZipPackage } from './zip';
+import { GENERATED_NAME, loadBook, sheetByName, type BookModel, type SheetEntry } from './book';
+import { chartXml, drawingXml } from './chart';
+import { findHighlightRecord, removeHighlightRecord, writeHighlightRecord } from './record';
+import { isoToSerial, MAX_COLS, MAX_ROWS } from './read';
+import { StyleEditor, withPrefix } from './styles';
+import {
+  addRel,
+  CONTENT_TYPE,
+  freePartName,
+  readRels,
+  relsPartName,
+  REL_NS,
+  REL_TYPE,
+  relTypeIs,
+  removeOverride,
+  removeRel,
+  setOverride,
+} from './opc';
+import { applyEdits, child, encodeXString, escapeXml, setAttrs, type Edit } from './xml';
+import { findPart, partText, removePart, setPartText, type XlsxPackage } from './zip';
 
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
-const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
-const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
-const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+export { applyHighlights, clearHighlights } from './highlights';
+/** The result type of {@link writeSheet}, re-exported for its callers. */
+export type { WriteSheetResult } from '../port';
 
-const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
+/** Excel's limit on a sheet name's length. */
+export const MAX_SHEET_NAME = 31;
+/** Excel's limit on the characters in one cell; longer text is cut (Excel would refuse the file). */
+export const MAX_CELL_TEXT = 32_767;
 
-/** A sheet name Excel accepts: at most 31 characters, none of [ ] : * ? / \. */
-export function cleanSheetName(name: string): string {
-  const n = name.replace(INVALID_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31);
-  return n || 'Summary';
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let t = s.slice(0, max);
+  const last = t.charCodeAt(t.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) t = t.slice(0, -1); // never split a surrogate pair
+  return t;
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+/**
+ * A name Excel accepts: no []:*?/\ (replaced with "-"), no control characters, no leading
+ * or trailing apostrophe, at most 31 characters, not empty.
+ */
+export function sanitiseSheetName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  let s = name.replace(/[[\]:*?/\\]/g, '-').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  s = s.replace(/^'+/, '').replace(/'+$/, '');
+  s = cut(s, MAX_SHEET_NAME).trim();
+  return s || 'PlanCheck';
 }
 
-function absRef(r: CellRange, sheet: string): string {
-  const col = (c: number) => rangeA1({ top: 0, left: c, bottom: 0, right: c }).replace(/\d+/, '');
-  return `${quoteSheet(sheet)}!$${col(r.left)}$${r.top + 1}:$${col(r.right)}$${r.bottom + 1}`;
+function suffixed(base: string, n: number): string {
+  const suffix = ` (${n})`;
+  return cut(base, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
 }
 
-/** Adds an Override (or Default) to [Content_Types].xml when missing. */
-function ensureContentType(pkg: ZipPackage, partName: string, type: string): void {
-  let ct = pkg.readText('[Content_Types].xml') ?? '';
-  if (ct.includes(`PartName="/${partName}"`)) return;
-  ct = ct.replace('</Types>', `<Override PartName="/${partName}" ContentType="${type}"/></Types>`);
-  pkg.write('[Content_Types].xml', ct);
+/** The style keys' looks, built on the workbook's own default font. */
+function sheetStyles(ed: StyleEditor): Record<CellStyleKey, number> {
+  const f = ed.baseFont();
+  const font = (o: { b?: boolean; i?: boolean; size?: number; rgb?: string }) =>
+    `<font>${o.b ? '<b/>' : ''}${o.i ? '<i/>' : ''}<sz val="${o.size ?? f.size}"/>${o.rgb ? `<color rgb="FF${o.rgb}"/>` : f.color}${f.name}${f.family}${f.scheme}</font>`;
+  const fill = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+  const side = (s: string) => `<${s} style="thin"><color indexed="64"/></${s}>`;
+  const thin = `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`;
+  const xf = (o: { numFmt?: number; font?: number; fill?: number; border?: number; align?: string }) => {
+    const n = o.numFmt ?? 0;
+    const fo = o.font ?? 0;
+    const fi = o.fill ?? 0;
+    const bo = o.border ?? 0;
+    const head =
+      `<xf numFmtId="${n}" fontId="${fo}" fillId="${fi}" borderId="${bo}" xfId="0"` +
+      `${n ? ' applyNumberFormat="1"' : ''}${fo ? ' applyFont="1"' : ''}${fi ? ' applyFill="1"' : ''}${bo ? ' applyBorder="1"' : ''}${o.align ? ' applyAlignment="1"' : ''}`;
+    return ed.xf(o.align ? `${head}><alignment ${o.align}/></xf>` : `${head}/>`);
+  };
+  const top = 'vertical="top"';
+  const bold = ed.font(font({ b: true }));
+  const rag = (label: RagLabel) =>
+    xf({ font: ed.font(font({ b: true, rgb: RAG_COLOURS[label].font })), fill: ed.fill(fill(RAG_COLOURS[label].fill)), align: 'horizontal="center" vertical="center"' });
+  return {
+    title: xf({ font: ed.font(font({ b: true, size: 14 })) }),
+    subtitle: xf({ font: ed.font(font({ i: true })) }),
+    label: xf({ font: bold, align: top }),
+    header: xf({ font: bold, fill: ed.fill(fill('D9D9D9')), border: ed.border(thin), align: 'vertical="top" wrapText="1"' }),
+    text: xf({ align: top }),
+    wrap: xf({ align: 'vertical="top" wrapText="1"' }),
+    integer: xf({ numFmt: ed.numFmt('0'), align: top }),
+    date: xf({ numFmt: ed.numFmt('dd mmm yyyy'), align: top }),
+    'rag-not-started': rag('Not Started'),
+    'rag-concern': rag('Concern'),
+    'rag-caution': rag('Caution'),
+    'rag-on-target': rag('On Target'),
+    'rag-complete': rag('Complete'),
+  };
 }
 
-function ensureDefault(pkg: ZipPackage, ext: string, type: string): void {
-  let ct = pkg.readText('[Content_Types].xml') ?? '';
-  if (new RegExp(`Extension="${ext}"`, 'i').test(ct)) return;
-  ct = ct.replace('</Types>', `<Default Extension="${ext}" ContentType="${type}"/></Types>`);
-  pkg.write('[Content_Types].xml', ct);
+function inGrid(r: CellRange): boolean {
+  return r.top >= 0 && r.left >= 0 && r.bottom < MAX_ROWS && r.right < MAX_COLS && r.top <= r.bottom && r.left <= r.right;
 }
 
-/** Adds a relationship to a part's .rels, returning its id. */
-function addRel(pkg: ZipPackage, partPath: string, type: string, target: string): string {
-  const path = relsPath(partPath);
-  let xml = pkg.readText(path) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-  const ids = findTags(xml, 'Relationship').map((r) => Number(/^rId(\d+)$/.exec(r.Id ?? '')?.[1] ?? 0));
-  const id = `rId${Math.max(0, ...ids) + 1}`;
-  xml = xml.replace('</Relationships>', `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`);
-  if (!xml.includes('</Relationships>')) xml = xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1><Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`);
-  pkg.write(path, xml);
-  return id;
+function invalidSpec(why: string): WorkbookError {
+  return new WorkbookError('invalid-spec', `PlanCheck tried to write an invalid sheet: ${why}. Please report this.`);
 }
 
-function freePartName(pkg: ZipPackage, prefix: string, ext: string): { path: string; n: number } {
-  for (let n = 1; ; n++) {
-    const path = `${prefix}${n}.${ext}`;
-    if (!pkg.has(path)) return { path, n };
-  }
-}
-
-/** The relative target from one folder to a part ("../drawings/drawing1.xml"). */
-function relTarget(fromPart: string, toPart: string): string {
-  const from = fromPart.split('/').slice(0, -1);
-  const to = toPart.split('/');
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
-}
-
-/** Writes the worksheet XML of a spec. */
-function sheetXml(spec: SheetSpec, styles: Record<string, number>, date1904: boolean, drawingRel: string | null): string {
-  const rows = new Map<number, typeof spec.cells>();
+function checkSpec(spec: SheetSpec): void {
   for (const c of spec.cells) {
-    const list = rows.get(c.row) ?? [];
-    list.push(c);
-    rows.set(c.row, list);
+    if (!Number.isInteger(c.row) || !Number.isInteger(c.col) || !inGrid({ top: c.row, left: c.col, bottom: c.row, right: c.col })) {
+      throw invalidSpec(`cell (${c.row}, ${c.col}) is outside the sheet`);
+    }
   }
-  const out: string[] = [];
-  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`);
-  out.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>');
-  if (spec.columnWidths.length) {
-    out.push('<cols>');
-    spec.columnWidths.forEach((w, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
-    out.push('</cols>');
-  }
-  out.push('<sheetData>');
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const ht = spec.rowHeights?.[r];
-    out.push(ht ? `<row r="${r + 1}" ht="${ht}" customHeight="1">` : `<row r="${r + 1}">`);
-    for (const c of rows.get(r)!.sort((a, b) => a.col - b.col)) {
-      const ref = a1(c.row, c.col);
-      const s = c.style !== undefined ? ` s="${styles[c.style]}"` : '';
-      if (c.style === 'date' && typeof c.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.value)) {
-        out.push(`<c r="${ref}"${s}><v>${isoToSerial(c.value, date1904)}</v></c>`);
-      } else if (typeof c.value === 'number' && Number.isFinite(c.value)) {
-        out.push(`<c r="${ref}"${s}><v>${c.value}</v></c>`);
-      } else {
-        // Inline string: never a formula, whatever it starts with (= + - @ tab CR).
-        out.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(String(c.value))}</t></is></c>`);
+  const merges = spec.merges.filter((m) => m.top !== m.bottom || m.left !== m.right);
+  for (const m of merges) if (!inGrid(m)) throw invalidSpec(`merge ${JSON.stringify(m)} is outside the sheet`);
+  for (let i = 0; i < merges.length; i++) {
+    for (let j = i + 1; j < merges.length; j++) {
+      const a = merges[i];
+      const b = merges[j];
+      if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom) {
+        throw invalidSpec(`merges ${rangeA1(a)} and ${rangeA1(b)} overlap`);
       }
     }
-    out.push('</row>');
   }
-  out.push('</sheetData>');
-  if (spec.merges.length) {
-    out.push(`<mergeCells count="${spec.merges.length}">`);
-    for (const m of spec.merges) out.push(`<mergeCell ref="${rangeA1(m)}"/>`);
-    out.push('</mergeCells>');
-  }
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  out.push('<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>');
-  if (drawingRel) out.push(`<drawing r:id="${drawingRel}"/>`);
-  out.push('</worksheet>');
-  return out.join('');
+  if (spec.chart) for (const r of [spec.chart.categories, spec.chart.values, spec.chart.anchor]) if (!inGrid(r)) throw invalidSpec('the chart is outside the sheet');
 }
 
-function chartXml(spec: SheetSpec, sheetName: string): string {
-  const ch = spec.chart!;
-  const n = ch.values.bottom - ch.values.top + 1;
-  const points = (ch.colours ?? [])
-    .slice(0, n)
-    .map((c, i) => `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${c}"/></a:solidFill></c:spPr></c:dPt>`)
+/** The <c> element for one cell. Text is always an inline string: it can never become a formula. */
+function cellXml(c: CellSpec, styleId: number | undefined, date1904: boolean): string {
+  const s = styleId ? ` s="${styleId}"` : '';
+  const r = a1(c.row, c.col);
+  let v = c.value;
+  if (c.style === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const serial = isoToSerial(v, date1904);
+    if (serial !== null) v = serial;
+  }
+  if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${r}"${s}><v>${String(v).toUpperCase()}</v></c>`;
+  const text = cut(String(v), MAX_CELL_TEXT);
+  if (text === '') return s ? `<c r="${r}"${s}/>` : '';
+  const space = /^[\s]|[\s]$|[\t\n\r]| {2}/.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${r}"${s} t="inlineStr"><is><t${space}>${encodeXString(text)}</t></is></c>`;
+}
+
+function worksheetXml(spec: SheetSpec, ids: Record<CellStyleKey, number>, date1904: boolean, drawingRelId?: string): string {
+  const byRow = new Map<number, Map<number, CellSpec>>();
+  let maxRow = 0;
+  let maxCol = 0;
+  for (const c of spec.cells) {
+    let r = byRow.get(c.row);
+    if (!r) byRow.set(c.row, (r = new Map()));
+    r.set(c.col, c); // a later cell at the same place wins
+    maxRow = Math.max(maxRow, c.row);
+    maxCol = Math.max(maxCol, c.col);
+  }
+  const merges = spec.merges.filter((m) => m.top !== m.bottom || m.left !== m.right);
+  for (const m of merges) {
+    maxRow = Math.max(maxRow, m.bottom);
+    maxCol = Math.max(maxCol, m.right);
+  }
+  // Heights for rows of wrapped text: not every viewer auto-fits (Excel's maximum is 409 pt).
+  const heights = new Map<number, number>();
+  for (const [k, h] of Object.entries(spec.rowHeights ?? {})) {
+    const r = Number(k);
+    if (Number.isInteger(r) && r >= 0 && r < MAX_ROWS && Number.isFinite(h) && h > 0) heights.set(r, Math.min(409, h));
+  }
+  const rows: string[] = [];
+  for (const row of [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b)) {
+    const cells = byRow.get(row) ?? new Map<number, CellSpec>();
+    const xml = [...cells.keys()]
+      .sort((a, b) => a - b)
+      .map((col) => {
+        const c = cells.get(col) as CellSpec;
+        return cellXml(c, c.style ? ids[c.style] : undefined, date1904);
+      })
+      .join('');
+    const ht = heights.get(row);
+    const attrs = `r="${row + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ''}`;
+    if (xml) rows.push(`<row ${attrs}>${xml}</row>`);
+    else if (ht) rows.push(`<row ${attrs}/>`);
+  }
+  const cols = spec.columnWidths
+    .map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(255, w)}" customWidth="1"/>` : ''))
     .join('');
-  const labels = spec.cells.filter((c) => c.col === ch.categories.left && c.row >= ch.categories.top && c.row <= ch.categories.bottom).sort((a, b) => a.row - b.row);
-  const values = spec.cells.filter((c) => c.col === ch.values.left && c.row >= ch.values.top && c.row <= ch.values.bottom).sort((a, b) => a.row - b.row);
-  const strCache = `<c:strCache><c:ptCount val="${n}"/>${labels.map((c, i) => `<c:pt idx="${i}"><c:v>${escapeXml(String(c.value))}</c:v></c:pt>`).join('')}</c:strCache>`;
-  const numCache = `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${n}"/>${values.map((c, i) => `<c:pt idx="${i}"><c:v>${Number(c.value)}</c:v></c:pt>`).join('')}</c:numCache>`;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(ch.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(ch.title)}</c:v></c:tx><c:invertIfNegative val="0"/>${points}<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls><c:cat><c:strRef><c:f>${escapeXml(absRef(ch.categories, sheetName))}</c:f>${strCache}</c:strRef></c:cat><c:val><c:numRef><c:f>${escapeXml(absRef(ch.values, sheetName))}</c:f>${numCache}</c:numRef></c:val></c:ser><c:gapWidth val="60"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart><c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx><c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="1"/></c:valAx></c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
-}
-
-function drawingXml(anchor: CellRange): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>${anchor.left}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${anchor.top}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${anchor.right + 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${anchor.bottom + 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="PlanCheck RAG chart"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${NS_R}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
-}
-
-function ensureStylesPart(pkg: ZipPackage, parts: WorkbookParts): string {
-  if (parts.stylesPath && pkg.has(parts.stylesPath)) return parts.stylesPath;
-  const path = 'xl/styles.xml';
-  addRel(pkg, parts.workbookPath, 'styles', relTarget(parts.workbookPath, path));
-  ensureContentType(pkg, path, CT_STYLES);
-  return path;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="${rangeA1({ top: 0, left: 0, bottom: maxRow, right: maxCol })}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    (rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>') +
+    (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join('')}</mergeCells>` : '') +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>` +
+    (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : '') +
+    `</worksheet>`
+  );
 }
 
 /**
- * Adds (or replaces) a generated sheet. A sheet PlanCheck generated under that name is
- * replaced in place; a user's sheet of that name is never touched: "Name (2)" is used.
+ * Removes the parts only `part` reaches through its relationships (drawings, charts, notes,
+ * their own rels), keeping any part something else still refers to (a shared image).
  */
-export function writeSheet(pkg: ZipPackage, spec: SheetSpec): WriteSheetResult {
-  const parts = readWorkbookParts(pkg);
-  if (parts.structureLocked) {
-    throw new WorkbookError('protected', 'the workbook structure is protected, so a sheet cannot be added: unprotect it (Review > Protect Workbook) and try again');
-  }
-  const wanted = cleanSheetName(spec.name);
-  const lower = (s: string) => s.toLowerCase();
-  let name = wanted;
-  let target = parts.sheets.find((s) => lower(s.name) === lower(wanted));
-  for (let n = 2; target && !parts.generated.has(target.index); n++) {
-    const suffix = ` (${n})`;
-    name = wanted.slice(0, 31 - suffix.length) + suffix;
-    target = parts.sheets.find((s) => lower(s.name) === lower(name));
-  }
-  const replaced = !!target && !!target.path;
-  const date1904 = parts.date1904;
-
-  const stylesPath = ensureStylesPart(pkg, parts);
-  const styles = new StyleSheet(pkg.readText(stylesPath));
-  const keys = styles.summaryStyles();
-  pkg.write(stylesPath, styles.toString());
-
-  let sheetPath: string;
-  if (replaced) {
-    sheetPath = target!.path!;
-    // Drop the old sheet's drawing and chart: they are regenerated.
-    const rels = readRels(pkg, sheetPath);
-    for (const r of rels.values()) {
-      if (r.type.endsWith('/drawing')) {
-        for (const d of readRels(pkg, r.target).values()) if (!d.external) pkg.delete(d.target);
-        pkg.delete(relsPath(r.target));
-        pkg.delete(r.target);
-      }
+function dropRelatedParts(pkg: XlsxPackage, part: string): void {
+  const doomed = new Set<string>();
+  const queue = [part];
+  while (queue.length) {
+    const p = queue.shift() as string;
+    for (const r of readRels(pkg, p)) {
+      if (r.external || !r.part) continue;
+      const real = findPart(pkg, r.part);
+      if (real === undefined || doomed.has(real) || real === part) continue;
+      doomed.add(real);
+      queue.push(real);
     }
-    pkg.delete(relsPath(sheetPath));
-  } else {
-    sheetPath = freePartName(pkg, 'xl/worksheets/sheet', 'xml').path;
   }
+  if (doomed.size === 0) {
+    removePart(pkg, relsPartName(part));
+    return;
+  }
+  // What else refers to the doomed parts?
+  const keep = new Set<string>();
+  for (const name of pkg.entries.keys()) {
+    if (!name.endsWith('.rels')) continue;
+    const m = /^(.*?)_rels\/([^/]+)\.rels$/.exec(name);
+    if (!m) continue;
+    const source = m[1] + m[2];
+    if (source === part || doomed.has(source)) continue;
+    for (const r of readRels(pkg, source)) if (r.part) keep.add(findPart(pkg, r.part) ?? r.part);
+  }
+  for (const d of doomed) {
+    if (keep.has(d)) continue;
+    removePart(pkg, d);
+    removePart(pkg, relsPartName(d));
+    removeOverride(pkg, d);
+  }
+  removePart(pkg, relsPartName(part));
+}
 
-  let drawingRel: string | null = null;
-  if (spec.chart) {
-    const chart = freePartName(pkg, 'xl/charts/chart', 'xml').path;
-    pkg.write(chart, chartXml(spec, name));
-    ensureContentType(pkg, chart, CT_CHART);
-    const drawing = freePartName(pkg, 'xl/drawings/drawing', 'xml').path;
-    pkg.write(drawing, drawingXml(spec.chart.anchor));
-    ensureContentType(pkg, drawing, CT_DRAWING);
-    pkg.write(
-      relsPath(drawing),
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/chart" Target="${relTarget(drawing, chart)}"/></Relationships>`,
+/** Drops the calculation chain (Excel rebuilds it) when formulas it lists may be gone. */
+function dropCalcChain(pkg: XlsxPackage, book: BookModel): void {
+  for (const r of book.rels) {
+    if (!relTypeIs(r.type, 'calcChain') || !r.part) continue;
+    removePart(pkg, r.part);
+    removeOverride(pkg, r.part);
+    removeRel(pkg, book.part, r.id);
+  }
+}
+
+/** Forgets recorded highlights on a sheet whose content is being replaced. */
+function forgetHighlights(pkg: XlsxPackage, sheet: SheetEntry): void {
+  const found = findHighlightRecord(pkg);
+  if (!found) return;
+  const rest = found.record.sheets.filter((s) => s.sheetId !== sheet.sheetId);
+  if (rest.length === found.record.sheets.length) return;
+  if (rest.length === 0) removeHighlightRecord(pkg);
+  else writeHighlightRecord(pkg, { ...found.record, sheets: rest });
+}
+
+function addChart(pkg: XlsxPackage, sheetPart: string, sheetName: string, spec: SheetSpec): string | undefined {
+  if (!spec.chart) return undefined;
+  const chartPart = freePartName(pkg, 'xl/charts', 'chart', 'xml');
+  setPartText(pkg, chartPart, chartXml(sheetName, spec.chart, spec.cells));
+  setOverride(pkg, chartPart, CONTENT_TYPE.chart);
+  const drawingPart = freePartName(pkg, 'xl/drawings', 'drawing', 'xml');
+  setPartText(pkg, drawingPart, ''); // reserve the name before adding rels to it
+  const chartRel = addRel(pkg, drawingPart, REL_TYPE.chart, chartPart);
+  setPartText(pkg, drawingPart, drawingXml(spec.chart.anchor, chartRel, spec.chart.title));
+  setOverride(pkg, drawingPart, CONTENT_TYPE.drawing);
+  return addRel(pkg, sheetPart, REL_TYPE.drawing, drawingPart);
+}
+
+/**
+ * Adds (or replaces) a generated sheet from a spec. A sheet PlanCheck generated earlier
+ * under that name is replaced in place (same part and position); a user's sheet of that
+ * name is never touched and "Name (2)", "Name (3)"… is used instead. Refuses with
+ * 'protected' when the workbook's structure is locked.
+ */
+export function writeSheet(pkg: XlsxPackage, spec: SheetSpec): WriteSheetResult {
+  const book = loadBook(pkg);
+  if (book.lockStructure) {
+    throw new WorkbookError(
+      'protected',
+      "This workbook's structure is protected, so no sheet can be added. Unprotect it in Excel (Review > Protect Workbook) and try again.",
     );
-    drawingRel = addRel(pkg, sheetPath, 'drawing', relTarget(sheetPath, drawing));
   }
-  pkg.write(sheetPath, sheetXml(spec, keys, date1904, drawingRel));
+  checkSpec(spec);
+  const sheetsEl = child(book.root, 'sheets');
+  if (!sheetsEl) throw new WorkbookError('corrupt', 'This workbook is damaged: its workbook.xml lists no sheets. Open it in Excel and save a fresh copy.');
 
-  if (!replaced) {
-    ensureContentType(pkg, sheetPath, CT_SHEET);
-    const rId = addRel(pkg, parts.workbookPath, 'worksheet', relTarget(parts.workbookPath, sheetPath));
-    let wb = pkg.readText(parts.workbookPath)!;
-    const sheetId = Math.max(0, ...parts.sheets.map((s) => s.sheetId)) + 1;
-    const index = parts.sheets.length;
-    const entry = `<sheet name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${rId}"/>`;
-    wb = wb.replace('</sheets>', `${entry}</sheets>`);
-    if (!/xmlns:r=/.test(wb.slice(0, wb.indexOf('>', wb.indexOf('<workbook'))))) {
-      wb = wb.replace(/<workbook\b/, `<workbook xmlns:r="${NS_R}"`);
-    }
-    const mark = `<definedName name="${GENERATED_MARK}" localSheetId="${index}" hidden="1">${escapeXml(quoteSheet(name))}!$A$1</definedName>`;
-    if (wb.includes('</definedNames>')) wb = wb.replace('</definedNames>', `${mark}</definedNames>`);
-    else {
-      const after = wb.includes('</externalReferences>') ? '</externalReferences>' : wb.includes('</functionGroups>') ? '</functionGroups>' : '</sheets>';
-      wb = wb.replace(after, `${after}<definedNames>${mark}</definedNames>`);
-    }
-    pkg.write(parts.workbookPath, wb);
-  }
-  return { name, replaced };
-}
-
-/**
- * What highlighting changed, so it can be undone exactly: the previous content of every
- * part it touched (undefined for parts it created). Styles it appended stay: unused
- * formats change nothing a user can see.
- */
-export interface HighlightRecord {
-  parts: Map<string, Uint8Array | undefined>;
-}
-
-function snap(pkg: ZipPackage, record: HighlightRecord, path: string): void {
-  if (!record.parts.has(path)) record.parts.set(path, pkg.read(path));
-}
-
-/** Puts back every part highlighting touched; parts it created are removed. */
-export function clearHighlights(pkg: ZipPackage, record: HighlightRecord): void {
-  let ct = pkg.readText('[Content_Types].xml') ?? '';
-  for (const [path, previous] of record.parts) {
-    if (previous === undefined) {
-      pkg.delete(path);
-      ct = ct.replace(new RegExp(`<Override PartName="/${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), '');
-    } else pkg.write(path, previous);
-  }
-  pkg.write('[Content_Types].xml', ct);
-  record.parts.clear();
-}
-
-/** Marks cells with fills and notes. Returns what it changed, for clearHighlights. */
-export function applyHighlights(pkg: ZipPackage, marks: HighlightMark[], record: HighlightRecord = { parts: new Map() }): HighlightRecord {
-  if (marks.length === 0) return record;
-  const parts = readWorkbookParts(pkg);
-  const stylesPath = ensureStylesPart(pkg, parts);
-  const styles = new StyleSheet(pkg.readText(stylesPath));
-  const fillIds = new Map<string, number>();
-  const clones = new Map<string, number>();
-  const bySheet = new Map<string, HighlightMark[]>();
-  for (const m of marks) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
-  for (const [sheetName, list] of bySheet) {
-    const sheet = parts.sheets.find((s) => s.name === sheetName);
-    if (!sheet?.path) continue;
-    let xml = pkg.readText(sheet.path)!;
-    if (/<sheetProtection\b[^>]*\bsheet="(1|true)"/.test(xml)) {
-      throw new WorkbookError('protected', `sheet "${sheetName}" is protected, so its cells cannot be highlighted: unprotect it (Review > Unprotect Sheet) and try again`);
-    }
-    snap(pkg, record, sheet.path);
-    snap(pkg, record, relsPath(sheet.path));
-    const styleFor = (s: string, kind: string) => {
-      const key = `${s}|${kind}`;
-      let id = clones.get(key);
-      if (id === undefined) {
-        let fill = fillIds.get(kind);
-        if (fill === undefined) {
-          fill = styles.addFill(HIGHLIGHT_FILLS[kind as keyof typeof HIGHLIGHT_FILLS]);
-          fillIds.set(kind, fill);
-        }
-        id = styles.withFill(Number(s || 0), fill);
-        clones.set(key, id);
-      }
-      return String(id);
-    };
-    xml = restyleCells(xml, list, (_ref, s, _created, kind) => styleFor(s, kind));
-    pkg.write(sheet.path, xml);
-    addNotes(pkg, sheet.path, list, record);
-  }
-  pkg.write(stylesPath, styles.toString());
-  return record;
-}
-
-/**
- * Rewrites the s= of the marked cells in one pass over sheetData, creating rows and
- * cells that do not exist (in order).
- */
-function restyleCells(
-  xml: string,
-  marks: HighlightMark[],
-  restyle: (ref: string, original: string, created: boolean, kind: string) => string,
-): string {
-  const byRow = new Map<number, Map<number, HighlightMark>>();
-  for (const m of marks) {
-    const row = byRow.get(m.row) ?? new Map<number, HighlightMark>();
-    row.set(m.col, m);
-    byRow.set(m.row, row);
-  }
-  const pending = [...byRow.keys()].sort((a, b) => a - b);
-  let sdStart = findStart(xml, 'sheetData', 0);
-  if (sdStart < 0) return xml;
-  let sdOpenEnd = tagEnd(xml, sdStart);
-  if (xml[sdOpenEnd - 1] === '/') {
-    xml = `${xml.slice(0, sdOpenEnd - 1)}></sheetData>${xml.slice(sdOpenEnd + 1)}`;
-    sdOpenEnd = tagEnd(xml, sdStart);
-  }
-  const sdClose = xml.indexOf('</sheetData>', sdOpenEnd);
-  const body = xml.slice(sdOpenEnd + 1, sdClose);
-  const out: string[] = [];
-  let i = 0;
-  let p = 0;
-  const newRow = (r: number) => {
-    const cells = [...byRow.get(r)!.entries()].sort((a, b) => a[0] - b[0]);
-    return `<row r="${r + 1}">${cells.map(([c, m]) => `<c r="${a1(r, c)}" s="${restyle(a1(r, c), '', true, m.kind)}"/>`).join('')}</row>`;
-  };
-  let rowStart = findStart(body, 'row', 0);
-  let implicitRow = -1;
-  while (rowStart >= 0) {
-    const openEnd = tagEnd(body, rowStart);
-    const a = attrs(body.slice(rowStart + 4, openEnd));
-    const r = a.r ? Number(a.r) - 1 : implicitRow + 1;
-    implicitRow = r;
-    const selfClosing = body[openEnd - 1] === '/';
-    const rowEnd = selfClosing ? openEnd + 1 : body.indexOf('</row>', openEnd) + 6;
-    while (p < pending.length && pending[p] < r) out.push(body.slice(i, rowStart), newRow(pending[p++])), (i = rowStart);
-    if (p < pending.length && pending[p] === r) {
-      p++;
-      out.push(body.slice(i, rowStart));
-      out.push(rewriteRow(body.slice(rowStart, rowEnd), r, byRow.get(r)!, restyle));
-      i = rowEnd;
-    }
-    rowStart = findStart(body, 'row', rowEnd);
-  }
-  out.push(body.slice(i));
-  while (p < pending.length) out.push(newRow(pending[p++]));
-  return xml.slice(0, sdOpenEnd + 1) + out.join('') + xml.slice(sdClose);
-}
-
-function rewriteRow(
-  rowXml: string,
-  r: number,
-  cols: Map<number, HighlightMark>,
-  restyle: (ref: string, original: string, created: boolean, kind: string) => string,
-): string {
-  const openEnd = tagEnd(rowXml, 0);
-  if (rowXml[openEnd - 1] === '/') {
-    const cells = [...cols.entries()].sort((a, b) => a[0] - b[0]);
-    return `${rowXml.slice(0, openEnd - 1)}>${cells.map(([c, m]) => `<c r="${a1(r, c)}" s="${restyle(a1(r, c), '', true, m.kind)}"/>`).join('')}</row>`;
-  }
-  const remaining = new Map(cols);
-  const out: string[] = [rowXml.slice(0, openEnd + 1)];
-  let i = openEnd + 1;
-  let col = -1;
-  let c = findStart(rowXml, 'c', i);
-  const flushBefore = (limit: number) => {
-    for (const [cc, m] of [...remaining.entries()].sort((a, b) => a[0] - b[0])) {
-      if (cc >= limit) break;
-      out.push(`<c r="${a1(r, cc)}" s="${restyle(a1(r, cc), '', true, m.kind)}"/>`);
-      remaining.delete(cc);
-    }
-  };
-  while (c >= 0) {
-    const end = tagEnd(rowXml, c);
-    const a = attrs(rowXml.slice(c + 2, end));
-    const pos = a.r ? parseA1(a.r) : null;
-    col = pos ? pos.col : col + 1;
-    const cellEnd = rowXml[end - 1] === '/' ? end + 1 : rowXml.indexOf('</c>', end) + 4;
-    out.push(rowXml.slice(i, c));
-    flushBefore(col);
-    const mark = remaining.get(col);
-    if (mark) {
-      remaining.delete(col);
-      const ref = a1(r, col);
-      const s = restyle(ref, a.s ?? '', false, mark.kind);
-      let open = rowXml.slice(c, end + 1);
-      open = /\ss="[^"]*"/.test(open) ? open.replace(/\ss="[^"]*"/, ` s="${s}"`) : open.replace(/^<c\b/, `<c s="${s}"`);
-      if (!a.r) open = open.replace(/^<c\b/, `<c r="${ref}"`);
-      out.push(open, rowXml.slice(end + 1, cellEnd));
-    } else out.push(rowXml.slice(c, cellEnd));
-    i = cellEnd;
-    c = findStart(rowXml, 'c', cellEnd);
-  }
-  const closeAt = rowXml.lastIndexOf('</row>');
-  out.push(rowXml.slice(i, closeAt));
-  flushBefore(Infinity);
-  out.push('</row>');
-  return out.join('');
-}
-
-const NOTE_AUTHOR = 'PlanCheck';
-
-function vmlShape(id: number, row: number, col: number): string {
-  return `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:216pt;height:80pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto" o:planCheck="t"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 4}, 15, ${row + 5}, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`;
-}
-
-const VML_HEAD = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
-
-/** Adds PlanCheck's notes, merging with the sheet's own comments when it has some. */
-function addNotes(pkg: ZipPackage, sheetPath: string, marks: HighlightMark[], record: HighlightRecord): void {
-  const rels = readRels(pkg, sheetPath);
-  let commentsPath: string | undefined;
-  let vmlPath: string | undefined;
-  for (const r of rels.values()) {
-    if (r.type.endsWith('/comments')) commentsPath = r.target;
-    if (r.type.endsWith('/vmlDrawing')) vmlPath = r.target;
-  }
-  let sheet = pkg.readText(sheetPath)!;
-  if (!commentsPath) {
-    commentsPath = freePartName(pkg, 'xl/comments', 'xml').path;
-    snap(pkg, record, commentsPath);
-    pkg.write(commentsPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors></authors><commentList></commentList></comments>`);
-    ensureContentType(pkg, commentsPath, CT_COMMENTS);
-    addRel(pkg, sheetPath, 'comments', relTarget(sheetPath, commentsPath));
-  } else snap(pkg, record, commentsPath);
-  if (!vmlPath) {
-    vmlPath = freePartName(pkg, 'xl/drawings/vmlDrawing', 'vml').path;
-    snap(pkg, record, vmlPath);
-    pkg.write(vmlPath, `${VML_HEAD}</xml>`);
-    ensureDefault(pkg, 'vml', CT_VML);
-    const rId = addRel(pkg, sheetPath, 'vmlDrawing', relTarget(sheetPath, vmlPath));
-    // legacyDrawing goes after drawing and before legacyDrawingHF/picture/oleObjects/...
-    const before = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
-    let at = -1;
-    for (const name of before) {
-      at = findStart(sheet, name, 0);
-      if (at >= 0) break;
-    }
-    if (at < 0) at = sheet.lastIndexOf('</worksheet>');
-    sheet = `${sheet.slice(0, at)}<legacyDrawing r:id="${rId}"/>${sheet.slice(at)}`;
-    if (!/xmlns:r=/.test(sheet.slice(0, tagEnd(sheet, findStart(sheet, 'worksheet', 0))))) {
-      sheet = sheet.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
-    }
-    pkg.write(sheetPath, sheet);
-  } else snap(pkg, record, vmlPath);
-
-  let comments = pkg.readText(commentsPath)!;
-  let authorId = -1;
-  const authorsXml = section(comments, 'authors') ?? '';
-  const names = [...authorsXml.matchAll(/<author>([\s\S]*?)<\/author>/g)].map((m) => m[1]);
-  authorId = names.indexOf(NOTE_AUTHOR);
-  if (authorId < 0) {
-    authorId = names.length;
-    comments = comments.includes('</authors>')
-      ? comments.replace('</authors>', `<author>${NOTE_AUTHOR}</author></authors>`)
-      : comments.replace(/<authors\s*\/>/, `<authors><author>${NOTE_AUTHOR}</author></authors>`);
-  }
-  let vml = pkg.readText(vmlPath)!;
-  const ids = [...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
-  let nextId = Math.max(1024, ...ids) + 1;
-  const shapes: string[] = [];
-  for (const m of marks) {
-    const ref = a1(m.row, m.col);
-    const text = `<r><rPr><b/><sz val="9"/><rFont val="Tahoma"/></rPr><t xml:space="preserve">PlanCheck:\n</t></r><r><rPr><sz val="9"/><rFont val="Tahoma"/></rPr><t xml:space="preserve">${escapeText(m.note)}</t></r>`;
-    const existing = new RegExp(`<comment\\b[^>]*\\bref="${ref}"[^>]*>`).exec(comments);
-    if (existing) {
-      // The user's note stays; ours is added below it.
-      const close = comments.indexOf('</text>', existing.index);
-      comments = `${comments.slice(0, close)}<r><t xml:space="preserve">\n</t></r>${text}${comments.slice(close)}`;
-    } else {
-      const c = `<comment ref="${ref}" authorId="${authorId}"><text>${text}</text></comment>`;
-      comments = comments.includes('</commentList>') ? comments.replace('</commentList>', `${c}</commentList>`) : comments.replace(/<commentList\s*\/>/, `<commentList>${c}</commentList>`);
-      shapes.push(vmlShape(nextId++, m.row, m.col));
+  const base = sanitiseSheetName(spec.name);
+  let name = base;
+  let target: SheetEntry | undefined;
+  for (let n = 1; ; n++) {
+    name = n === 1 ? base : suffixed(base, n);
+    if (name.toLowerCase() === 'history') continue; // reserved by Excel
+    const existing = sheetByName(book, name);
+    if (!existing) break;
+    if (existing.generated && existing.kind === 'worksheet' && existing.part) {
+      target = existing;
+      break;
     }
   }
-  pkg.write(commentsPath, comments);
-  vml = vml.replace(/<\/xml>\s*$/, `${shapes.join('')}</xml>`);
-  pkg.write(vmlPath, vml);
+
+  const styles = new StyleEditor(pkg);
+  const ids = sheetStyles(styles);
+
+  if (target) {
+    const part = target.part as string;
+    const old = partText(pkg, part) ?? '';
+    dropRelatedParts(pkg, part);
+    forgetHighlights(pkg, target);
+    if (/<(?:[\w.-]+:)?f[\s>/]/.test(old)) dropCalcChain(pkg, book);
+    const drawingRel = addChart(pkg, part, name, spec);
+    setPartText(pkg, part, worksheetXml(spec, ids, book.date1904, drawingRel));
+    if (target.name !== name) {
+      const fresh = loadBook(pkg);
+      const el = fresh.sheets[target.index].el;
+      const tag = fresh.text.slice(el.start, el.openEnd);
+      setPartText(pkg, fresh.part, applyEdits(fresh.text, [{ start: el.start, end: el.openEnd, text: setAttrs(tag, { name }) }]));
+    }
+    styles.commit();
+    return { name, replaced: true };
+  }
+
+  const part = freePartName(pkg, 'xl/worksheets', 'sheet', 'xml');
+  setPartText(pkg, part, ''); // reserve the name
+  const drawingRel = addChart(pkg, part, name, spec);
+  setPartText(pkg, part, worksheetXml(spec, ids, book.date1904, drawingRel));
+  setOverride(pkg, part, CONTENT_TYPE.worksheet);
+  const relId = addRel(pkg, book.part, REL_TYPE.worksheet, part);
+
+  // workbook.xml: the <sheet> entry and the marker name, in one splice of the original text.
+  const fresh = loadBook(pkg);
+  const sheets = child(fresh.root, 'sheets');
+  if (!sheets) throw new WorkbookError('corrupt', 'This workbook is damaged: its workbook.xml lists no sheets.');
+  const index = fresh.sheets.length;
+  const sheetId = fresh.sheets.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
+  const p = fresh.prefix;
+  const rAttr = fresh.relPrefix ? `${fresh.relPrefix}:id="${relId}"` : `xmlns:r="${REL_NS}" r:id="${relId}"`;
+  const sheetEl = withPrefix(`<sheet name="${escapeXml(name, true)}" sheetId="${sheetId}" ${rAttr}/>`, p);
+  const nameXml = `<definedName name="${GENERATED_NAME}" localSheetId="${index}" hidden="1">TRUE</definedName>`;
+  const nameEl = withPrefix(nameXml, p);
+  const edits: Edit[] = [];
+  if (sheets.selfClosing) {
+    const tag = fresh.text.slice(sheets.start, sheets.openEnd).replace(/\s*\/>$/, '>');
+    edits.push({ start: sheets.start, end: sheets.openEnd, text: `${tag}${sheetEl}</${sheets.name}>` });
+  } else {
+    edits.push({ start: sheets.closeStart, end: sheets.closeStart, text: sheetEl });
+  }
+  const names = child(fresh.root, 'definedNames');
+  if (names) {
+    const at = names.selfClosing ? undefined : names.closeStart;
+    if (at === undefined) {
+      const tag = fresh.text.slice(names.start, names.openEnd).replace(/\s*\/>$/, '>');
+      edits.push({ start: names.start, end: names.openEnd, text: `${tag}${nameEl}</${names.name}>` });
+    } else edits.push({ start: at, end: at, text: nameEl });
+  } else {
+    // CT_Workbook order: definedNames come after sheets/functionGroups/externalReferences.
+    const later = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+    const next = fresh.root.children.find((k) => later.includes(k.local) && k.start > sheets.start);
+    const at = next ? next.start : fresh.root.closeStart;
+    edits.push({ start: at, end: at, text: withPrefix(`<definedNames>${nameXml}</definedNames>`, p) });
+  }
+  setPartText(pkg, fresh.part, applyEdits(fresh.text, edits));
+  styles.commit();
+  return { name, replaced: false };
 }

@@ -1,0 +1,128 @@
+import { strToU8, zipSync } from 'fflate';
+import { WorkbookError } from '../../src/workbook/port';
+import { crc32, DEFAULT_PACKAGE_LIMITS, openPackage, partText, savePackage } from '../../src/workbook/xlsx/zip';
+import { book, bookParts, zip } from './helpers';
+
+function code(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof WorkbookError) return `${e.code}: ${e.message}`;
+    throw e;
+  }
+  return 'no error';
+}
+
+/** A compound-file (OLE2) image with the given stream names in its directory. */
+function ole2(streams: string[], extra = ''): Uint8Array {
+  const b = new Uint8Array(512 + 512 + 512);
+  b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  ['Root Entry', ...streams].forEach((name, i) => {
+    const off = 512 + i * 128;
+    for (let j = 0; j < name.length; j++) b[off + j * 2] = name.charCodeAt(j);
+    b[off + 64] = (name.length + 1) * 2;
+    b[off + 66] = i === 0 ? 5 : 2;
+  });
+  // Text in a data sector that merely mentions a name, unaligned: must not count.
+  for (let j = 0; j < extra.length; j++) b[1024 + 3 + j * 2] = extra.charCodeAt(j);
+  return b;
+}
+
+/** Sets the declared uncompressed size of `name` in both headers (a lying zip). */
+function lieAboutSize(z: Uint8Array, name: string, size: number): Uint8Array {
+  const out = z.slice();
+  const dv = new DataView(out.buffer);
+  const nameBytes = strToU8(name);
+  for (let i = 0; i + 46 < out.length; i++) {
+    const sig = dv.getUint32(i, true);
+    if (sig === 0x04034b50 && dv.getUint16(i + 26, true) === nameBytes.length && nameBytes.every((c, j) => out[i + 30 + j] === c)) dv.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50 && dv.getUint16(i + 28, true) === nameBytes.length && nameBytes.every((c, j) => out[i + 46 + j] === c)) dv.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+const simple = () => book({ sheets: [{ name: 'Plan', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
+
+describe('openPackage refuses what it cannot read safely, in plain English', () => {
+  it('not a zip: CSV/text, HTML, empty, binary', () => {
+    expect(code(() => openPackage(strToU8('Action,Lead,Due\n1,Jo,31/03/2021\n')))).toMatch(/^not-a-zip: .*looks like a CSV\/text file/);
+    expect(code(() => openPackage(strToU8('<html><table></table></html>')))).toMatch(/^not-a-zip: .*web page/);
+    expect(code(() => openPackage(new Uint8Array(0)))).toMatch(/^not-a-zip: .*empty/);
+    expect(code(() => openPackage(new Uint8Array([1, 2, 3, 0, 0, 255, 254])))).toMatch(/^not-a-zip/);
+  });
+
+  it('old .xls (OLE2) and password-protected .xlsx (OLE2 with EncryptionInfo)', () => {
+    expect(code(() => openPackage(ole2(['Workbook', 'SummaryInformation'], 'EncryptionInfo')))).toMatch(/^legacy-xls: This is an old \.xls file: open it in Excel and save as \.xlsx/);
+    expect(code(() => openPackage(ole2(['EncryptionInfo', 'EncryptedPackage', 'DataSpaces'])))).toMatch(/^encrypted: .*password/);
+    expect(code(() => openPackage(ole2(['EncryptedPackage'])))).toMatch(/^encrypted/);
+  });
+
+  it('truncated: a real workbook cut in half', () => {
+    const b = simple();
+    expect(code(() => openPackage(b.subarray(0, Math.floor(b.length / 2))))).toMatch(/^truncated: .*incomplete/);
+    expect(code(() => openPackage(b.subarray(0, 10)))).toMatch(/^truncated/);
+  });
+
+  it('a zip that is not a workbook: .docx and plain zips', () => {
+    const docx = zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' });
+    expect(code(() => openPackage(docx))).toMatch(/^not-xlsx: .*Word document/);
+    expect(code(() => openPackage(zip({ 'a.txt': 'hello' })))).toMatch(/^not-xlsx: .*no xl\/workbook\.xml/);
+  });
+
+  it('zip bomb: an entry declaring 1 KB but inflating to 50 MB is refused while inflating', () => {
+    const parts = bookParts({ sheets: [{ name: 'S', xml: '' }] });
+    const bomb = zipSync({ ...Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v])), 'xl/media/big.bin': new Uint8Array(50 * 1024 * 1024) });
+    const lying = lieAboutSize(bomb, 'xl/media/big.bin', 1000);
+    const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const t = Date.now();
+    expect(code(() => openPackage(lying))).toMatch(/^too-large: .*declares 1 KB but expands to more.*zip bomb/);
+    expect(Date.now() - t).toBeLessThan(1000);
+    expect(process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - before).toBeLessThan(40 * 1024 * 1024);
+    // Honest headers: refused by the ratio before inflating anything.
+    expect(code(() => openPackage(bomb))).toMatch(/^too-large: .*compressed \d+:1, like a zip bomb/);
+  });
+
+  it('limits on entries, entry size and total size', () => {
+    const b = simple();
+    expect(code(() => openPackage(b, { maxEntries: 3 }))).toMatch(/^too-large: .*parts \(the limit is 3\)/);
+    expect(code(() => openPackage(b, { maxEntryBytes: 500 }))).toMatch(/^too-large: .*expands to/);
+    expect(code(() => openPackage(b, { maxTotalBytes: 1500 }))).toMatch(/^too-large: .*more than/);
+    expect(DEFAULT_PACKAGE_LIMITS).toMatchObject({ maxEntries: 10000, maxTotalBytes: 200 * 1024 * 1024, maxEntryBytes: 100 * 1024 * 1024, maxRatio: 200 });
+  });
+
+  it('damaged data and duplicate parts are "corrupt"', () => {
+    const parts = bookParts({ sheets: [{ name: 'S', xml: '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(50) }] });
+    const z = zip(parts);
+    const bad = z.slice();
+    // Flip a byte inside the sheet's compressed data.
+    const at = Buffer.from(z).indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length + 10;
+    bad[at] ^= 0xff;
+    expect(code(() => openPackage(bad))).toMatch(/^corrupt: .*sheet1\.xml/);
+  });
+});
+
+describe('packages round-trip', () => {
+  it('keeps every part byte-identical and puts [Content_Types].xml first', () => {
+    const parts = bookParts({ sheets: [{ name: 'S', xml: '' }] });
+    const reordered: Record<string, string | Uint8Array> = { 'xl/workbook.xml': parts['xl/workbook.xml'], ...parts };
+    const pkg = openPackage(zip(reordered));
+    expect([...pkg.entries.keys()][0]).toBe('xl/workbook.xml');
+    const again = openPackage(savePackage(pkg));
+    expect([...again.entries.keys()][0]).toBe('[Content_Types].xml');
+    for (const [k, v] of pkg.entries) expect(Buffer.from(again.entries.get(k)?.data ?? []).equals(Buffer.from(v.data))).toBe(true);
+    expect(partText(again, 'XL/Workbook.xml')).toBe(parts['xl/workbook.xml']);
+  });
+
+  it('keeps stored entries stored', () => {
+    const parts = bookParts({ sheets: [{ name: 'S', xml: '' }] });
+    const files: Record<string, [Uint8Array, { level: 0 | 6 }]> = {};
+    for (const [k, v] of Object.entries(parts)) files[k] = [typeof v === 'string' ? strToU8(v) : v, { level: k.endsWith('.rels') ? 0 : 6 }];
+    const pkg = openPackage(zipSync(files));
+    expect(pkg.entries.get('_rels/.rels')?.compression).toBe(0);
+    expect(openPackage(savePackage(pkg)).entries.get('_rels/.rels')?.compression).toBe(0);
+  });
+
+  it('crc32 matches the standard check value', () => {
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+  });
+});
