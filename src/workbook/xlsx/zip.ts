@@ -15,7 +15,7 @@
  *
  * Browser-safe: fflate and TextDecoder only.
  */
-import { Inflate, zipSync, type ZipOptions } from 'fflate';
+import { Inflate, deflateSync } from 'fflate';
 import { WorkbookError } from '../port';
 import { TOK_EOF, TOK_OPEN, XmlScanner } from './xml';
 
@@ -58,6 +58,12 @@ export interface PackageEntry {
   data: Uint8Array;
   /** How the input stored it: 0 stored, 8 deflated. New parts are deflated. */
   compression: 0 | 8;
+  /**
+   * The input's compressed bytes and checksum, kept so an unchanged part is written back
+   * as it was (byte-for-byte, and without recompressing a 40 MB sheet). A changed part is
+   * a new entry without this.
+   */
+  original?: { compressed: Uint8Array; crc: number };
 }
 
 /**
@@ -361,7 +367,7 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
     if (data.length !== e.size) throw corrupt(`part ${e.name} is shorter than its header says`);
     if (crc32(data) !== e.crc) throw corrupt(`part ${e.name} fails its checksum`);
     if (e.name.endsWith('/') && data.length === 0) continue; // directory entries carry nothing
-    entries.set(e.name, { data, compression: e.method === 0 ? 0 : 8 });
+    entries.set(e.name, { data, compression: e.method === 0 ? 0 : 8, original: { compressed: comp, crc: e.crc } });
   }
   const pkg: XlsxPackage = { entries, limits: lim };
   requireWorkbookPart(pkg);
@@ -457,16 +463,77 @@ export function removePart(pkg: XlsxPackage, name: string): void {
 
 /**
  * Writes the package as zip bytes: [Content_Types].xml first (some readers need it there),
- * then every part in its order, each compressed the way the input had it.
+ * then every part in its order. Unchanged parts are copied with their original compressed
+ * bytes; changed and new parts are deflated. Timestamps are fixed, so output is reproducible.
  */
 export function savePackage(pkg: XlsxPackage): Uint8Array {
-  // Null prototype: a part named "__proto__" must stay a part.
-  const files = Object.create(null) as Record<string, [Uint8Array, ZipOptions]>;
   const ct = findPart(pkg, '[Content_Types].xml');
-  const add = (name: string, e: PackageEntry) => {
-    files[name] = [e.data, { level: e.compression === 0 ? 0 : 6 }];
-  };
-  if (ct) add(ct, pkg.entries.get(ct) as PackageEntry);
-  for (const [name, e] of pkg.entries) if (name !== ct) add(name, e);
-  return zipSync(files);
+  const names = [...pkg.entries.keys()];
+  const order = ct ? [ct, ...names.filter((n) => n !== ct)] : names;
+  const encoder = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const name of order) {
+    const e = pkg.entries.get(name) as PackageEntry;
+    let method: number;
+    let body: Uint8Array;
+    let crc: number;
+    if (e.original) {
+      method = e.compression;
+      body = e.original.compressed;
+      crc = e.original.crc;
+    } else {
+      method = e.compression === 0 ? 0 : 8;
+      body = method === 0 ? e.data : deflateSync(e.data, { level: 6 });
+      crc = crc32(e.data);
+    }
+    const nameBytes = encoder.encode(name);
+    const header = (size: number, sig: number) => {
+      const h = new Uint8Array(size + nameBytes.length);
+      const v = new DataView(h.buffer);
+      v.setUint32(0, sig, true);
+      return { h, v };
+    };
+    const local = header(30, 0x04034b50);
+    local.v.setUint16(4, 20, true);
+    local.v.setUint16(6, 0x0800, true); // names are UTF-8
+    local.v.setUint16(8, method, true);
+    local.v.setUint16(12, 0x21, true); // 1 Jan 1980
+    local.v.setUint32(14, crc, true);
+    local.v.setUint32(18, body.length, true);
+    local.v.setUint32(22, e.data.length, true);
+    local.v.setUint16(26, nameBytes.length, true);
+    local.h.set(nameBytes, 30);
+    const central = header(46, 0x02014b50);
+    central.v.setUint16(4, 20, true);
+    central.v.setUint16(6, 20, true);
+    central.v.setUint16(8, 0x0800, true);
+    central.v.setUint16(10, method, true);
+    central.v.setUint16(14, 0x21, true);
+    central.v.setUint32(16, crc, true);
+    central.v.setUint32(20, body.length, true);
+    central.v.setUint32(24, e.data.length, true);
+    central.v.setUint16(28, nameBytes.length, true);
+    central.v.setUint32(42, offset, true);
+    central.h.set(nameBytes, 46);
+    locals.push(local.h, body);
+    centrals.push(central.h);
+    offset += local.h.length + body.length;
+  }
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, centrals.length, true);
+  ev.setUint16(10, centrals.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + cdSize + 22);
+  let p = 0;
+  for (const part of [...locals, ...centrals, end]) {
+    out.set(part, p);
+    p += part.length;
+  }
+  return out;
 }
