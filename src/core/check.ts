@@ -95,8 +95,11 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
 
   duplicateNumbers(raw, actions, ctx);
 
+  // Actions grouped by workstream once: a council-wide plan has thousands of each.
+  const byWorkstream: ActionReport[][] = raw.workstreams.map(() => []);
+  actions.forEach((a, i) => byWorkstream[raw.actions[i].workstream].push(a));
   const workstreams: WorkstreamReport[] = raw.workstreams.map((w, index) => {
-    const mine = actions.filter((_, i) => raw.actions[i].workstream === index);
+    const mine = byWorkstream[index];
     const what = `Workstream "${short(w.title)}"`;
     if (w.kind !== 'row') {
       const rolled = rollUpRag(mine.map((a) => a.rag));

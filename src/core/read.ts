@@ -151,15 +151,22 @@ interface HeaderInfo {
 }
 
 /** Recognises a header row: at least two known fields, one of them a key field. */
-function headerAt(view: SheetView, row: number): HeaderInfo | null {
+function headerAt(view: SheetView, row: number, memo: Map<string, Field | null>): HeaderInfo | null {
   const cols = view.filledColumns(row);
   if (cols.length < 2) return null;
   const columns: Partial<Record<Field, number>> = {};
   let continued = false;
   let count = 0;
   for (const c of cols) {
-    const text = view.text(row, c);
-    const field = classifyHeader(text);
+    const cell = view.own(row, c);
+    // Headers are short text; numbers, dates and sentences are never headers.
+    if (!cell || typeof cell.value !== 'string' || cell.value.length > 60) continue;
+    const text = cell.value.trim();
+    let field = memo.get(text);
+    if (field === undefined) {
+      field = classifyHeader(text);
+      memo.set(text, field);
+    }
     if (field && columns[field] === undefined) {
       columns[field] = c;
       count++;
@@ -206,8 +213,9 @@ function hasAny(view: SheetView, row: number, columns: Partial<Record<Field, num
 function readSheet(view: SheetView, plan: RawPlan): boolean {
   const rows = definedRows(view);
   const headers: HeaderInfo[] = [];
+  const memo = new Map<string, Field | null>();
   for (const r of rows) {
-    const h = headerAt(view, r);
+    const h = headerAt(view, r, memo);
     if (h) headers.push(h);
   }
   if (headers.length === 0) return false;
@@ -326,17 +334,20 @@ function headingAbove(view: SheetView, headerRow: number, floor: number): { row:
   return null;
 }
 
-function sameTitle(a: string, b: string): boolean {
-  const n = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  return n(a) === n(b);
-}
+/** Workstreams by sheet, kind and title (case and spacing ignored), per plan. */
+const workstreamIndex = new WeakMap<RawPlan, Map<string, number>>();
 
 function findOrAddWorkstream(plan: RawPlan, sheet: string, title: string, row: number, col: number, kind: RawWorkstream['kind']): number {
-  for (let i = plan.workstreams.length - 1; i >= 0; i--) {
-    const w = plan.workstreams[i];
-    if (w.sheet === sheet && w.kind === kind && sameTitle(w.title, title)) return i;
+  let index = workstreamIndex.get(plan);
+  if (!index) {
+    index = new Map();
+    workstreamIndex.set(plan, index);
   }
+  const key = `${sheet}\u0000${kind}\u0000${title.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  const found = index.get(key);
+  if (found !== undefined) return found;
   plan.workstreams.push({ sheet, row, col, title, kind, fields: {} });
+  index.set(key, plan.workstreams.length - 1);
   return plan.workstreams.length - 1;
 }
 

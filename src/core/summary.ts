@@ -64,6 +64,13 @@ export function buildSummary(result: CheckResult, settings: Settings): SheetSpec
 
   SUMMARY_COLUMNS.forEach((h, i) => put(r, i, h, 'header'));
   r++;
+  const actionsOf = new Map<string, Report['actions']>();
+  for (const a of report.actions) {
+    const key = `${a.sheet}\u0000${a.workstream}`;
+    const list = actionsOf.get(key);
+    if (list) list.push(a);
+    else actionsOf.set(key, [a]);
+  }
   for (const w of report.workstreams) {
     put(r, 0, w.rag, ragStyle(w.rag));
     if (w.percent !== null) put(r, 1, w.percent, 'integer');
@@ -72,7 +79,7 @@ export function buildSummary(result: CheckResult, settings: Settings): SheetSpec
     put(r, 3, w.leads.join(' / '), 'wrap');
     if (w.priority !== null) put(r, 4, w.priority, typeof w.priority === 'number' ? 'integer' : 'text');
     put(r, 5, w.title, 'wrap');
-    put(r, 6, w.statusUpdate ?? generatedUpdate(report, w.title, w.sheet), 'wrap');
+    put(r, 6, w.statusUpdate ?? generatedUpdate(actionsOf.get(`${w.sheet}\u0000${w.title}`) ?? [], report.asOf), 'wrap');
     put(r, 7, w.decisions ?? '', 'wrap');
     put(r, 8, w.ragReason, 'wrap');
     r++;
@@ -149,11 +156,10 @@ function rowHeights(cells: CellSpec[], merges: CellRange[]): Record<number, numb
 }
 
 /** For plans without status updates: what the actions say, in a line. */
-function generatedUpdate(report: Report, workstream: string, sheet: string): string {
-  const mine = report.actions.filter((a) => a.workstream === workstream && a.sheet === sheet);
+function generatedUpdate(mine: Report['actions'], asOf: string): string {
   if (mine.length === 0) return '';
   const counts = countWords(mine.map((a) => a.rag));
-  const overdue = mine.filter((a) => a.rag === 'Concern' && a.targetDate && a.targetDate < report.asOf).length;
+  const overdue = mine.filter((a) => a.rag === 'Concern' && a.targetDate && a.targetDate < asOf).length;
   return `${mine.length} action${mine.length === 1 ? '' : 's'}: ${counts}${overdue ? `; ${overdue} overdue` : ''}.`;
 }
 
