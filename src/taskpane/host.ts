@@ -9,7 +9,13 @@ export interface SettingsStore {
 
 /** The pane's view of its host. */
 export interface PaneHost {
-  workbook: WorkbookPort & { select?(sheet: string, cell: string): Promise<void> };
+  workbook: WorkbookPort & {
+    select?(sheet: string, cell: string): Promise<void>;
+    /** Registers a listener for the user's edits (not the add-in's own writes). */
+    onUserChange?(listener: () => void): Promise<void>;
+  };
+  /** Wait after the last edit before re-checking, in milliseconds. */
+  recheckDelayMs?: number;
   settings: SettingsStore;
   /** Today's calendar date where the user is (YYYY-MM-DD). */
   today(): string;

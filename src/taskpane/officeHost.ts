@@ -20,7 +20,7 @@ export function officeSettingsStore(): SettingsStore {
 
 /** The host for the pane and the ribbon inside Excel. */
 export function officeHost(): PaneHost {
-  const run = ((batch: never) => Excel.run(batch)) as unknown as ExcelRun;
+  const run = ((batch: never, options?: Excel.RunOptions) => (options ? Excel.run(options, batch) : Excel.run(batch))) as unknown as ExcelRun;
   const supported = (name: string, version: string) => Office.context.requirements.isSetSupported(name, version);
   return { workbook: new OfficeWorkbook(run, supported), settings: officeSettingsStore(), today: localToday, fileName: 'this workbook' };
 }

@@ -77,6 +77,26 @@ export function usePlanCheck(host: PaneHost) {
 
   const check = useCallback(() => act('Checking the plan…', runCheck), [act, runCheck]);
 
+  // Re-check after the user's edits, once they pause; only when there are results to refresh.
+  useEffect(() => {
+    if (!host.workbook.onUserChange) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    void host.workbook
+      .onUserChange(() => {
+        if (!live || !stateRef.current.result) return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (live && stateRef.current.busy === null) void act('Re-checking after your edit…', runCheck);
+        }, host.recheckDelayMs ?? 1500);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [host, act, runCheck]);
+
   const highlight = useCallback(
     () =>
       act('Highlighting problem cells…', async () => {

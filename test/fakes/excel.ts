@@ -86,6 +86,12 @@ export class FakeSheet {
 
 export class FakeWorkbookModel {
   sheets: FakeSheet[] = [];
+  /** Handlers registered with worksheets.onChanged; Excel fires them for every change, the add-in's own included. */
+  changeHandlers: ((event: { worksheetId: string; address: string }) => Promise<unknown> | void)[] = [];
+  /** Fires a change event, as Excel does after a user's edit (or any write). */
+  emitChange(sheet = 'Sheet1', address = 'A1'): void {
+    for (const h of this.changeHandlers) void h({ worksheetId: sheet, address });
+  }
   selected?: { sheet: string; box: { top: number; left: number; bottom: number; right: number } };
   protected = false;
   use1904 = false;
@@ -99,7 +105,7 @@ export class FakeWorkbookModel {
   }
 }
 
-type Op = { run: () => void; bytes: number };
+type Op = { run: () => void; bytes: number; writes: boolean };
 
 class PropertyNotLoaded extends Error {
   constructor(what: string) {
@@ -150,8 +156,8 @@ export class FakeContext {
   register(p: Proxy): void {
     this.loads.add(p);
   }
-  queue(run: () => void, payload: unknown = null): void {
-    this.ops.push({ run, bytes: JSON.stringify(payload ?? null).length + 16 });
+  queue(run: () => void, payload: unknown = null, writes = true): void {
+    this.ops.push({ run, bytes: JSON.stringify(payload ?? null).length + 16, writes });
   }
   async sync(): Promise<void> {
     this.syncs++;
@@ -163,6 +169,8 @@ export class FakeContext {
     this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
     if (request > PAYLOAD_LIMIT) throw new Error(`RequestPayloadSizeLimitExceeded: ${request} bytes`);
     for (const op of ops) op.run();
+    // Excel raises onChanged for writes made by add-ins as well as by people.
+    if (ops.some((o) => o.writes)) this.model.emitChange('(add-in)', '');
     let response = 0;
     for (const p of loads) response += p.resolve();
     this.maxResponseBytes = Math.max(this.maxResponseBytes, response);
@@ -229,6 +237,13 @@ class WorksheetCollectionProxy extends Proxy {
       return ws;
     });
   }
+  /** worksheets.onChanged (ExcelApi 1.9). */
+  readonly onChanged = {
+    add: (handler: (event: { worksheetId: string; address: string }) => Promise<unknown> | void) => {
+      this.ctx.queue(() => this.ctx.model.changeHandlers.push(handler), null, false);
+      return { remove: () => this.ctx.queue(() => (this.ctx.model.changeHandlers = this.ctx.model.changeHandlers.filter((h) => h !== handler)), null, false) };
+    },
+  };
   add(name: string): WorksheetProxy {
     this.ctx.queue(() => {
       if (this.ctx.model.protected) throw new Error('AccessDenied: the workbook structure is protected');
@@ -310,7 +325,7 @@ class WorksheetProxy extends Proxy {
     return new RangeAreasProxy(this.ctx, () => this.sheetName, boxes);
   }
   activate(): void {
-    this.ctx.queue(() => sheetOrThrow(this.ctx, () => this.sheetName));
+    this.ctx.queue(() => sheetOrThrow(this.ctx, () => this.sheetName), null, false);
   }
   delete(): void {
     this.ctx.queue(() => {
@@ -592,9 +607,13 @@ class RangeProxy extends Proxy {
     });
   }
   select(): void {
-    this.ctx.queue(() => {
-      this.ctx.model.selected = { sheet: this.sheet(), box: this.box()! };
-    });
+    this.ctx.queue(
+      () => {
+        this.ctx.model.selected = { sheet: this.sheet(), box: this.box()! };
+      },
+      null,
+      false,
+    );
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, this.sheet, [], true);
@@ -608,7 +627,10 @@ export class FakeExcel {
   maxRequestBytes = 0;
   maxResponseBytes = 0;
   supported = new Set(['1.9', '1.13', '1.16']);
-  readonly run = async <T>(batch: (context: never) => Promise<T>): Promise<T> => {
+  /** The options of every Excel.run, in order. */
+  runOptions: ({ mergeUndoGroup?: boolean } | undefined)[] = [];
+  readonly run = async <T>(batch: (context: never) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T> => {
+    this.runOptions.push(options);
     const ctx = new FakeContext(this.model);
     try {
       return await batch(ctx as never);

@@ -166,6 +166,23 @@ describe('highlights', () => {
     expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)).toBeUndefined();
   });
 
+  it('highlight and clear are one undo step each where ExcelApi 1.20 allows, and never merge the summary', async () => {
+    const excel = new FakeExcel();
+    summaryWorkbook(excel);
+    const { wb, result } = await check(excel);
+    excel.runOptions = [];
+    await wb.applyHighlights(highlightMarks(result));
+    await wb.clearHighlights();
+    await wb.writeSheet(buildSummary(result, settings));
+    expect(excel.runOptions).toEqual([undefined, undefined, undefined]);
+    excel.supported.add('1.20');
+    excel.runOptions = [];
+    await wb.applyHighlights(highlightMarks(result));
+    await wb.clearHighlights();
+    await wb.writeSheet(buildSummary(result, settings));
+    expect(excel.runOptions).toEqual([{ mergeUndoGroup: true }, { mergeUndoGroup: true }, undefined]);
+  });
+
   it('a protected sheet gets a clear message and no cell changes', async () => {
     const excel = new FakeExcel();
     const ws = summaryWorkbook(excel);

@@ -29,13 +29,20 @@ function setup(build: (excel: FakeExcel) => void = plan) {
   const excel = new FakeExcel();
   build(excel);
   const settings = memorySettingsStore();
-  const host: PaneHost = { workbook: new OfficeWorkbook(excel.run, excel.isSetSupported), settings, today: () => '2026-11-22', fileName: 'plan.xlsx' };
+  const workbook = new OfficeWorkbook(excel.run, excel.isSetSupported);
+  const reads = { count: 0 };
+  const readGrid = workbook.readGrid.bind(workbook);
+  workbook.readGrid = () => {
+    reads.count++;
+    return readGrid();
+  };
+  const host: PaneHost = { workbook, settings, today: () => '2026-11-22', fileName: 'plan.xlsx', recheckDelayMs: 30 };
   render(
     <FluentProvider theme={webLightTheme}>
       <App host={host} />
     </FluentProvider>,
   );
-  return { excel, settings, host };
+  return { excel, settings, host, reads };
 }
 
 describe('task pane', () => {
@@ -85,6 +92,23 @@ describe('task pane', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear highlights' }));
     expect(await screen.findByText(/Highlights cleared/)).toBeTruthy();
     expect(excel.model.sheet('MC 002')!.peek(6, 3)!.fill.pattern).toBe('None');
+  });
+
+  it("re-checks after the user's edit, but not after its own writes", async () => {
+    const { excel, reads } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    await screen.findByText(/3 workstreams/);
+    expect(within(screen.getByRole('region', { name: 'Workstreams by RAG' })).getByText('Caution: 1')).toBeTruthy();
+    // The user completes Financial Planning (row 7) and Excel reports the edit.
+    excel.model.sheet('MC 002')!.cell(6, 1).value = 100;
+    excel.model.emitChange('MC 002', 'B7');
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Workstreams by RAG' })).getByText('Complete: 1')).toBeTruthy());
+    expect(reads.count).toBe(2);
+    // Our own writes raise change events too; they must not trigger a re-check.
+    fireEvent.click(screen.getByRole('button', { name: 'Highlight problems' }));
+    await screen.findByText(/cells highlighted/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(reads.count).toBe(3);
   });
 
   it('a protected sheet shows a message that says what to do', async () => {

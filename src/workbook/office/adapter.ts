@@ -67,6 +67,9 @@ function estimateBytes(values: unknown[][], formats: unknown[][]): number {
 /** Excel through Office.js, behind the workbook port. */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly options: OfficeAdapterOptions;
+  /** Writes under way, and until when change events are the echo of our own writes. */
+  private writing = 0;
+  private quietUntil = 0;
 
   constructor(
     private readonly run: ExcelRun,
@@ -74,6 +77,31 @@ export class OfficeWorkbook implements WorkbookPort {
     options: Partial<OfficeAdapterOptions> = {},
   ) {
     this.options = { ...DEFAULT_OFFICE_OPTIONS, ...options };
+  }
+
+  /**
+   * Calls `listener` when the user changes the workbook. Excel reports the add-in's own
+   * writes as changes too; those (and their echo for a second after) are ignored.
+   */
+  async onUserChange(listener: () => void): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async () => {
+        if (this.writing > 0 || Date.now() < this.quietUntil) return;
+        listener();
+      });
+      await context.sync();
+    });
+  }
+
+  /** Runs one of our writes so that its change events are not taken for the user's. */
+  private async write<T>(work: () => Promise<T>): Promise<T> {
+    this.writing++;
+    try {
+      return await work();
+    } finally {
+      this.writing--;
+      this.quietUntil = Date.now() + 1000;
+    }
   }
 
   async readGrid(): Promise<WorkbookGrid> {
@@ -158,7 +186,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async writeSheet(spec: SheetSpec): Promise<WriteSheetResult> {
-    return this.run(async (context) => {
+    return this.write(() => this.run(async (context) => {
       const wb = context.workbook;
       wb.protection.load('protected');
       const sheets = wb.worksheets;
@@ -190,12 +218,17 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.activate();
       await context.sync();
       return { name, replaced };
-    });
+    }));
+  }
+
+  /** Fill changes are undoable, so where Excel allows they are one undo step. */
+  private undoGroup(): { mergeUndoGroup: true } | undefined {
+    return this.isSetSupported('ExcelApi', '1.20') ? { mergeUndoGroup: true } : undefined;
   }
 
   async applyHighlights(marks: HighlightMark[]): Promise<void> {
     if (marks.length === 0) return;
-    await this.run(async (context) => {
+    await this.write(() => this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const involved = [...new Set(marks.map((m) => m.sheet))];
       const wsBy = new Map(involved.map((n) => [n, sheets.getItemOrNullObject(n)]));
@@ -238,11 +271,11 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       writeRecord(context, record.isNullObject ? null : record, [...saved.values()]);
       await context.sync();
-    });
+    }, this.undoGroup()));
   }
 
   async clearHighlights(): Promise<void> {
-    await this.run(async (context) => {
+    await this.write(() => this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const record = sheets.getItemOrNullObject(HIGHLIGHT_RECORD_SHEET);
       const used = record.getUsedRangeOrNullObject(true);
@@ -278,7 +311,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       record.delete();
       await context.sync();
-    });
+    }, this.undoGroup()));
   }
 
   /** Selects a cell for the user (a finding's link). */

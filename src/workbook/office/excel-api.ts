@@ -24,6 +24,8 @@ export interface Workbook extends Loadable {
 
 export interface WorksheetCollection extends Loadable {
   items: Worksheet[];
+  /** ExcelApi 1.9: any change on any sheet, the add-in's own writes included. */
+  onChanged: { add(handler: (event: { worksheetId: string; address: string }) => Promise<unknown> | void): unknown };
   add(name: string): Worksheet;
   getItemOrNullObject(name: string): Worksheet;
 }
@@ -101,8 +103,13 @@ export interface RangeAreas extends Loadable {
   format: RangeFormat;
 }
 
+/** Options of Excel.run; `mergeUndoGroup` (ExcelApi 1.20) makes the batch one undo step. */
+export interface RunOptions {
+  mergeUndoGroup?: boolean;
+}
+
 /** Runs a batch against Excel: `Excel.run` in the add-in, the fake in tests. */
-export type ExcelRun = <T>(batch: (context: RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(batch: (context: RequestContext) => Promise<T>, options?: RunOptions) => Promise<T>;
 
 /** Whether a requirement set is available: `Office.context.requirements.isSetSupported`. */
 export type IsSetSupported = (name: string, version: string) => boolean;
