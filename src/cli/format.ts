@@ -16,7 +16,7 @@ export const ANSI: Palette = { red: '\x1b[31m', yellow: '\x1b[33m', dim: '\x1b[2
 const AS_OF_SOURCE: Record<Report['asOfSource'], string> = {
   option: 'given with --as-of',
   'report-date': "the plan's Report Date",
-  today: "today; the plan has no Report Date",
+  today: 'today; the plan has no Report Date',
 };
 
 function plural(n: number, word: string): string {

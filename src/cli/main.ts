@@ -162,7 +162,11 @@ function refuseSameFile(input: string, output: string): void {
 }
 
 function ragLine(counts: Record<string, number>): string {
-  return RAG_LABELS.filter((l) => counts[l]).map((l) => `${counts[l]} ${l}`).join(', ') || 'none';
+  return (
+    RAG_LABELS.filter((l) => counts[l])
+      .map((l) => `${counts[l]} ${l}`)
+      .join(', ') || 'none'
+  );
 }
 
 function commonOptions(cmd: Command): Command {
@@ -215,7 +219,6 @@ Examples:
     )
     .action(async (file: string, opts: CommonOptions & { format: string }) => {
       const prepared = prepare(opts);
-      const { settings } = prepared;
       const wb = await open(file, io);
       const result = await check(file, wb, opts, prepared, io);
       if (opts.format === 'json') {
@@ -274,7 +277,6 @@ Examples:
     .action(async (file: string, opts: CommonOptions & { output: string }) => {
       refuseSameFile(file, opts.output);
       const prepared = prepare(opts);
-      const { settings } = prepared;
       const wb = await open(file, io);
       const result = await check(file, wb, opts, prepared, io);
       const marks = highlightMarks(result);

@@ -21,8 +21,13 @@ export async function runBuildSummary(host: PaneHost): Promise<CommandOutcome> {
     if (result.noPlan) return { ok: false, message: describeNoPlan(result.raw) };
     const written = await host.workbook.writeSheet(buildSummary(result, settings));
     const c = result.report.counts.workstreamRag;
-    const parts = Object.entries(c).filter(([, n]) => n > 0).map(([l, n]) => `${n} ${l}`);
-    return { ok: true, message: `Summary written to "${written.name}": ${result.report.workstreams.length} workstreams (${parts.join(', ')}).` };
+    const parts = Object.entries(c)
+      .filter(([, n]) => n > 0)
+      .map(([l, n]) => `${n} ${l}`);
+    return {
+      ok: true,
+      message: `Summary written to "${written.name}": ${result.report.workstreams.length} workstreams (${parts.join(', ')}).`,
+    };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }

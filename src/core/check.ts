@@ -104,7 +104,10 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     if (w.kind !== 'row') {
       const rolled = rollUpRag(mine.map((a) => a.rag));
       const pcts = mine.map((a) => a.percent).filter((p): p is number => p !== null);
-      const targets = mine.map((a) => a.targetDate).filter((t): t is string => t !== null).sort();
+      const targets = mine
+        .map((a) => a.targetDate)
+        .filter((t): t is string => t !== null)
+        .sort();
       return {
         sheet: w.sheet,
         row: w.row + 1,

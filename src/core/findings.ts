@@ -73,8 +73,7 @@ export const MESSAGES: Record<FindingCode, (p: FindingParams) => string> = {
     `${p.what}: cannot read ${q(p.text)} as a date${p.detail ? ` (${p.detail})` : ''}: write it like "31 Mar 21" or "31/03/2021".`,
   'invalid-percent': (p) => `${p.what}: ${q(p.text)} is not a percentage from 0 to 100: correct the progress figure.`,
   'cell-error': (p) => `${p.what}: the cell shows the formula error ${p.text}: fix the formula or type the value.`,
-  'no-target-date': (p) =>
-    `${p.what} has no target date${p.text ? ` (${q(p.text)})` : ''}: agree one so progress can be judged.`,
+  'no-target-date': (p) => `${p.what} has no target date${p.text ? ` (${q(p.text)})` : ''}: agree one so progress can be judged.`,
   'lookalike-characters': (p) =>
     `${p.what}: ${q(p.text)} contains ${p.detail}; read as ${q(p.reason)}: retype it so searches and sorting work.`,
   'rag-mismatch': (p) =>
@@ -87,16 +86,11 @@ export const MESSAGES: Record<FindingCode, (p: FindingParams) => string> = {
   'missing-description': (p) => `${p.what} has no description: say what the action is.`,
   'due-soon': (p) => `${p.what} is due ${p.target} (in ${ago(p.days ?? 0)}) and ${pct(p.percent)}.`,
   'open-ended': (p) => `${p.what} is open-ended (${q(p.text)}): consider a review date so it can be tracked.`,
-  'several-target-dates': (p) =>
-    `${p.what} has ${p.count} dates (${q(p.text)}): the latest, ${p.target}, is used as the target.`,
+  'several-target-dates': (p) => `${p.what} has ${p.count} dates (${q(p.text)}): the latest, ${p.target}, is used as the target.`,
 };
 
 /** Builds a finding with its severity and message from the code and facts. */
-export function makeFinding(
-  code: FindingCode,
-  where: { sheet: string; row: number; cell: string },
-  params: FindingParams,
-): Finding {
+export function makeFinding(code: FindingCode, where: { sheet: string; row: number; cell: string }, params: FindingParams): Finding {
   return { code, severity: FINDING_SEVERITY[code], ...where, message: MESSAGES[code](params) };
 }
 

@@ -38,12 +38,18 @@ export const FIELD_NAMES: Record<Field, string> = {
 // Order matters: the first pattern that matches wins, so specific names come first
 // ("Status Update" before "Status", "Progress Update" before "Progress").
 const PATTERNS: [RegExp, Field][] = [
-  [/^(status update|progress update|update|commentary|comments?|progress (comments?|notes?)|narrative|latest position|position statement)\b/, 'statusUpdate'],
+  [
+    /^(status update|progress update|update|commentary|comments?|progress (comments?|notes?)|narrative|latest position|position statement)\b/,
+    'statusUpdate',
+  ],
   [/^decisions?\b/, 'decisions'],
   [/^(rag|rag status|status|rag rating|overall status|rating)$/, 'rag'],
   [/^(% ?(completed?|progress|done)|percent(age)? (completed?|progress)|progress( %)?|completion( %)?|% ?)$/, 'percent'],
   [/^(workstreams?|recommendations?|(bv |audit )?recommendations?|theme|objective|priority area|improvement area)\b/, 'workstream'],
-  [/^(actions?( proposed| required| to be taken)?|actio ?ns proposed|description|task|proposed actions?|improvement actions?|planned actions?|action description|action detail)$/, 'action'],
+  [
+    /^(actions?( proposed| required| to be taken)?|actio ?ns proposed|description|task|proposed actions?|improvement actions?|planned actions?|action description|action detail)$/,
+    'action',
+  ],
   [/^(timescales?|target( date)?|target completion( date)?|due( date)?|deadline|completion date|date due|by when|end date)$/, 'timescale'],
   [/^(start( date)?|date started)$/, 'start'],
   [/^(lead( officer)?s?|owners?|action owner|responsible( officer| person| lead)?|accountable officer|officer)$/, 'lead'],

@@ -13,14 +13,19 @@ export function officeSettingsStore(): SettingsStore {
     save: (value) =>
       new Promise<void>((resolve, reject) => {
         settings.set(SETTINGS_KEY, value);
-        settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(`Settings could not be saved: ${r.error.message}`))));
+        settings.saveAsync((r) =>
+          r.status === Office.AsyncResultStatus.Succeeded
+            ? resolve()
+            : reject(new Error(`Settings could not be saved: ${r.error.message}`)),
+        );
       }),
   };
 }
 
 /** The host for the pane and the ribbon inside Excel. */
 export function officeHost(): PaneHost {
-  const run = ((batch: never, options?: Excel.RunOptions) => (options ? Excel.run(options, batch) : Excel.run(batch))) as unknown as ExcelRun;
+  const run = ((batch: never, options?: Excel.RunOptions) =>
+    options ? Excel.run(options, batch) : Excel.run(batch)) as unknown as ExcelRun;
   const supported = (name: string, version: string) => Office.context.requirements.isSetSupported(name, version);
   return { workbook: new OfficeWorkbook(run, supported), settings: officeSettingsStore(), today: localToday, fileName: 'this workbook' };
 }

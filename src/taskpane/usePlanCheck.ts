@@ -1,6 +1,15 @@
 /** The pane's state and actions: a thin adapter between the UI and the core + workbook port. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type CheckResult, type Finding, type Settings, buildSummary, checkWorkbook, describeNoPlan, highlightMarks, resolveSettings } from '../core';
+import {
+  type CheckResult,
+  type Finding,
+  type Settings,
+  buildSummary,
+  checkWorkbook,
+  describeNoPlan,
+  highlightMarks,
+  resolveSettings,
+} from '../core';
 import type { PaneHost } from './host';
 
 /** What the pane shows. */
@@ -124,7 +133,10 @@ export function usePlanCheck(host: PaneHost) {
         const result = await runCheck();
         if (!result) return;
         const written = await host.workbook.writeSheet(buildSummary(result, stateRef.current.settings));
-        const note = written.name !== stateRef.current.settings.summarySheetName ? ` (a sheet of yours already had the name "${stateRef.current.settings.summarySheetName}", so it was left alone)` : '';
+        const note =
+          written.name !== stateRef.current.settings.summarySheetName
+            ? ` (a sheet of yours already had the name "${stateRef.current.settings.summarySheetName}", so it was left alone)`
+            : '';
         patch({ notice: `Summary written to sheet "${written.name}"${written.replaced ? ', replacing the earlier one' : ''}${note}.` });
       }),
     [act, runCheck, host],

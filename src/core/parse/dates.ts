@@ -9,7 +9,20 @@ export type IsoDate = string;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAY_MS = 86400000;
 
 function pad(n: number, w = 2): string {
@@ -127,7 +140,7 @@ const ONE_DATE: { re: RegExp; read: (m: RegExpExecArray, pivot?: number) => { is
   },
   {
     // 30/09/2020, 01/03/21, 1.3.21, 1-3-2021 (always day first)
-    re: /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$/,
+    re: /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/,
     read: (m, pivot) => {
       const iso = isoFromYmd(fullYear(Number(m[3]), m[3].length, pivot), Number(m[2]), Number(m[1]));
       return iso ? { iso, endOfMonth: false } : null;

@@ -8,12 +8,17 @@
 /** True for "J Craig", "J. Craig", "JC Smith", "Jane Craig", "R McCulloch-Graham". */
 export function looksLikePerson(s: string): boolean {
   const t = s.trim();
-  return /^(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*(?:[A-Z][a-z]+)?$/.test(t) ||
-    /^[A-Z][a-z]+(?:\s[A-Z]\.?)?\s[A-Z][a-z]*(?:[-'][A-Z]?[a-z]+|[A-Z][a-z]+)*$/.test(t);
+  return (
+    /^(?:[A-Z]\.?\s?){1,3}\s*[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*(?:[A-Z][a-z]+)?$/.test(t) ||
+    /^[A-Z][a-z]+(?:\s[A-Z]\.?)?\s[A-Z][a-z]*(?:[-'][A-Z]?[a-z]+|[A-Z][a-z]+)*$/.test(t)
+  );
 }
 
 function tidy(s: string): string {
-  return s.replace(/(\p{L})-\s+(\p{L})/gu, '$1-$2').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/(\p{L})-\s+(\p{L})/gu, '$1-$2')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Splits a lead cell into leads. Never throws. */
@@ -23,7 +28,10 @@ export function parseLeads(text: string): string[] {
   for (const chunk of text.slice(0, 2000).split(/\s+\/\s+|;|\r?\n/)) {
     const c = tidy(chunk);
     if (!c) continue;
-    const parts = c.split(/\s*&\s*|\s*,\s*|\s+and\s+/).map(tidy).filter(Boolean);
+    const parts = c
+      .split(/\s*&\s*|\s*,\s*|\s+and\s+/)
+      .map(tidy)
+      .filter(Boolean);
     if (parts.length > 1 && parts.every(looksLikePerson)) out.push(...parts);
     else out.push(c.replace(/[,;]+$/, '').trim());
   }

@@ -15,7 +15,11 @@ const WORDS: [RegExp, RagLabel][] = [
 /** Reads a stated RAG. Empty is known (nothing stated); other words are unknown. */
 export function parseStatedRag(text: string): { rag: RagLabel | null; known: boolean } {
   if (typeof text !== 'string') return { rag: null, known: false };
-  const t = foldLookalikes(text).text.toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim();
+  const t = foldLookalikes(text)
+    .text.toLowerCase()
+    .replace(/[.!]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!t) return { rag: null, known: true };
   for (const [re, rag] of WORDS) if (re.test(t)) return { rag, known: true };
   return { rag: null, known: false };

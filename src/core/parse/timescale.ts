@@ -28,7 +28,8 @@ export interface Timescale {
   unparsed: string[];
 }
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY_FIRST = `\\b\\d{1,2}(?:st|nd|rd|th)?[\\s\\-.]*${MONTH},?[\\s\\-.]*(?:\\d{4}|\\d{2})\\b`;
 const NUMERIC = '\\b\\d{1,2}\\s*[/.\\-]\\s*\\d{1,2}\\s*[/.\\-]\\s*(?:\\d{4}|\\d{2})\\b';
 const ISO = '\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b';
@@ -85,7 +86,10 @@ export function parseTimescale(text: string): Timescale {
       gaps.push({ text: gap, before: false });
       out.unparsed.push(raw.trim());
     } else {
-      const label = gap.trim().replace(/^[\s/,;:&+\-–—(|.]+|[\s/,;:&+\-–—)|.]+$/g, '').trim();
+      const label = gap
+        .trim()
+        .replace(/^[\s/,;:&+\-–—(|.]+|[\s/,;:&+\-–—)|.]+$/g, '')
+        .trim();
       const isLabel = label.length > 0 && !/\d/.test(label) && !JOINERS.test(gap) && label.length <= 60;
       if (!isLabel) gaps.push({ text: gap, before: true });
       out.milestones.push({ iso, label: isLabel ? label : null, text: raw.trim() });

@@ -68,10 +68,14 @@ function kindOf(type: string): SheetKind {
 export function loadBook(pkg: XlsxPackage): BookModel {
   const part = workbookPartName(pkg);
   const text = part === undefined ? undefined : partText(pkg, part);
-  if (part === undefined || text === undefined) throw new WorkbookError('not-xlsx', 'This file is a zip file, but not an Excel workbook (it has no xl/workbook.xml).');
+  if (part === undefined || text === undefined)
+    throw new WorkbookError('not-xlsx', 'This file is a zip file, but not an Excel workbook (it has no xl/workbook.xml).');
   const root = documentElement(parseXml(text));
   if (!root || root.local !== 'workbook') {
-    throw new WorkbookError('corrupt', 'This workbook is damaged: its workbook.xml is not a workbook. Open it in Excel and save a fresh copy.');
+    throw new WorkbookError(
+      'corrupt',
+      'This workbook is damaged: its workbook.xml is not a workbook. Open it in Excel and save a fresh copy.',
+    );
   }
   const rels = readRels(pkg, part);
   const byId = new Map(rels.map((r) => [r.id, r]));

@@ -26,9 +26,32 @@ import {
   setOverride,
 } from './opc';
 import { MAX_COLS, MAX_ROWS, sheetProtectedQuick } from './read';
-import { findHighlightRecord, removeHighlightRecord, writeHighlightRecord, type CellRecord, type HighlightRecord, type NoteRecord, type SheetRecord } from './record';
+import {
+  findHighlightRecord,
+  removeHighlightRecord,
+  writeHighlightRecord,
+  type CellRecord,
+  type HighlightRecord,
+  type NoteRecord,
+  type SheetRecord,
+} from './record';
 import { StyleEditor, withPrefix } from './styles';
-import { applyEdits, child, children, decodeXString, documentElement, encodeXString, isWellFormed, parseXml, TOK_CLOSE, TOK_EOF, TOK_OPEN, XmlScanner, type Edit, type XmlElement } from './xml';
+import {
+  applyEdits,
+  child,
+  children,
+  decodeXString,
+  documentElement,
+  encodeXString,
+  isWellFormed,
+  parseXml,
+  TOK_CLOSE,
+  TOK_EOF,
+  TOK_OPEN,
+  XmlScanner,
+  type Edit,
+  type XmlElement,
+} from './xml';
 import { findPart, partText, removePart, setPartText, type XlsxPackage } from './zip';
 
 /** Author name on PlanCheck's notes (also how its notes are told apart from the user's). */
@@ -117,15 +140,24 @@ function patchSheet(xml: string, targets: Target[], styleFor: (base: number, t: 
     return withPrefix(`<c r="${ref}" s="${clone}"/>`, dataPrefix);
   };
   const newRow = (w: { row: number; cells: Target[] }) =>
-    withPrefix(`<row r="${w.row + 1}">`, dataPrefix) + w.cells.map((t) => newCell(t, 0, { rowCreated: true })).join('') + (dataPrefix ? `</${dataPrefix}:row>` : '</row>');
+    withPrefix(`<row r="${w.row + 1}">`, dataPrefix) +
+    w.cells.map((t) => newCell(t, 0, { rowCreated: true })).join('') +
+    (dataPrefix ? `</${dataPrefix}:row>` : '</row>');
 
   for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
     if (k === TOK_OPEN) {
       if (depth === 0) {
         out.rootPrefix = prefixOf(sc.name());
-        for (const [n, v] of sc.attrs()) if ((v === REL_NS || v === 'http://purl.oclc.org/ooxml/officeDocument/relationships') && n.startsWith('xmlns:')) out.relPrefix = n.slice(6);
+        for (const [n, v] of sc.attrs())
+          if ((v === REL_NS || v === 'http://purl.oclc.org/ooxml/officeDocument/relationships') && n.startsWith('xmlns:'))
+            out.relPrefix = n.slice(6);
       } else if (depth === 1) {
-        out.top.push({ local: sc.local(), start: sc.start, end: sc.end, relId: sc.is('legacyDrawing') ? sc.prefixedAttr('id') : undefined });
+        out.top.push({
+          local: sc.local(),
+          start: sc.start,
+          end: sc.end,
+          relId: sc.is('legacyDrawing') ? sc.prefixedAttr('id') : undefined,
+        });
         if (sc.is('sheetData')) {
           sawSheetData = true;
           dataPrefix = prefixOf(sc.name());
@@ -141,14 +173,19 @@ function patchSheet(xml: string, targets: Target[], styleFor: (base: number, t: 
       } else if (depth === 2 && inSheetData && sc.is('row')) {
         rowIdx = rowIndex(sc.attr('r'), rowIdx);
         colIdx = -1;
-        while (ri < rowsWanted.length && rowsWanted[ri].row < rowIdx) out.edits.push({ start: sc.start, end: sc.start, text: newRow(rowsWanted[ri++]) });
+        while (ri < rowsWanted.length && rowsWanted[ri].row < rowIdx)
+          out.edits.push({ start: sc.start, end: sc.start, text: newRow(rowsWanted[ri++]) });
         const custom = sc.attr('customFormat');
         const rowStyle = custom === '1' || custom === 'true' ? parseIntAttr(sc.attr('s')) : 0;
         if (ri < rowsWanted.length && rowsWanted[ri].row === rowIdx) {
           const w = rowsWanted[ri++];
           if (sc.selfClosing) {
             const close = dataPrefix ? `</${dataPrefix}:row>` : '</row>';
-            out.edits.push({ start: sc.end - 2, end: sc.end, text: '>' + w.cells.map((t) => newCell(t, rowStyle, { rowOpened: true })).join('') + close });
+            out.edits.push({
+              start: sc.end - 2,
+              end: sc.end,
+              text: '>' + w.cells.map((t) => newCell(t, rowStyle, { rowOpened: true })).join('') + close,
+            });
           } else active = { row: rowIdx, cells: w.cells, ci: 0, style: rowStyle };
         }
       } else if (depth === 2 && sc.is('col')) {
@@ -184,12 +221,17 @@ function patchSheet(xml: string, targets: Target[], styleFor: (base: number, t: 
           inSheetData = false;
         }
       } else if (depth === 2 && active && sc.is('row')) {
-        while (active.ci < active.cells.length) out.edits.push({ start: sc.start, end: sc.start, text: newCell(active.cells[active.ci++], active.style, {}) });
+        while (active.ci < active.cells.length)
+          out.edits.push({ start: sc.start, end: sc.start, text: newCell(active.cells[active.ci++], active.style, {}) });
         active = undefined;
       }
     }
   }
-  if (!sawSheetData) throw new WorkbookError('corrupt', 'This workbook is damaged: a worksheet has no cell data section. Open it in Excel and save a fresh copy.');
+  if (!sawSheetData)
+    throw new WorkbookError(
+      'corrupt',
+      'This workbook is damaged: a worksheet has no cell data section. Open it in Excel and save a fresh copy.',
+    );
   return out;
 }
 
@@ -252,7 +294,14 @@ const EMPTY_COMMENTS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
 
 /** Adds the notes for one sheet; returns the sheet XML edit that adds <legacyDrawing>, if one is needed. */
-function addNotes(pkg: XlsxPackage, sheetPart: string, scan: SheetScan, targets: Target[], rec: SheetRecord, record: HighlightRecord): Edit | undefined {
+function addNotes(
+  pkg: XlsxPackage,
+  sheetPart: string,
+  scan: SheetScan,
+  targets: Target[],
+  rec: SheetRecord,
+  record: HighlightRecord,
+): Edit | undefined {
   const rels = readRels(pkg, sheetPart);
   let commentsPart = rels.find((r) => relTypeIs(r.type, 'comments') && r.part && findPart(pkg, r.part))?.part;
   if (commentsPart) commentsPart = findPart(pkg, commentsPart);
@@ -265,7 +314,8 @@ function addNotes(pkg: XlsxPackage, sheetPart: string, scan: SheetScan, targets:
   }
   const text = partText(pkg, commentsPart) as string;
   const root = documentElement(parseXml(text));
-  if (!root) throw new WorkbookError('corrupt', 'This workbook is damaged: a notes part is unreadable. Open it in Excel and save a fresh copy.');
+  if (!root)
+    throw new WorkbookError('corrupt', 'This workbook is damaged: a notes part is unreadable. Open it in Excel and save a fresh copy.');
   const p = prefixOf(root.name);
   const edits: Edit[] = [];
   // Author.
@@ -275,7 +325,8 @@ function addNotes(pkg: XlsxPackage, sheetPart: string, scan: SheetScan, targets:
   if (authorId < 0) {
     authorId = names.length;
     const el = withPrefix(`<author>${NOTE_AUTHOR}</author>`, p);
-    if (!authors) edits.push({ start: root.openEnd, end: root.openEnd, text: withPrefix(`<authors><author>${NOTE_AUTHOR}</author></authors>`, p) });
+    if (!authors)
+      edits.push({ start: root.openEnd, end: root.openEnd, text: withPrefix(`<authors><author>${NOTE_AUTHOR}</author></authors>`, p) });
     else if (authors.selfClosing) edits.push({ start: authors.openEnd - 2, end: authors.openEnd, text: `>${el}</${authors.name}>` });
     else edits.push({ start: authors.closeStart, end: authors.closeStart, text: el });
     if (authors && !rec.commentsCreated) rec.authorAdded = true;
@@ -295,7 +346,11 @@ function addNotes(pkg: XlsxPackage, sheetPart: string, scan: SheetScan, targets:
       edits.push({ start: at, end: at, text: ours });
       rec.notes.push({ ref, orig: text.slice(had.start, had.end), ours });
     } else {
-      newComments.push(withPrefix(`<comment ref="${ref}" authorId="${authorId}"><text>`, p) + noteRuns(t.note, false, p) + withPrefix('</text></comment>', p));
+      newComments.push(
+        withPrefix(`<comment ref="${ref}" authorId="${authorId}"><text>`, p) +
+          noteRuns(t.note, false, p) +
+          withPrefix('</text></comment>', p),
+      );
       const nr: NoteRecord = { ref };
       rec.notes.push(nr);
       shapes.push({ row: t.row, col: t.col, ref, rec: nr });
@@ -303,8 +358,14 @@ function addNotes(pkg: XlsxPackage, sheetPart: string, scan: SheetScan, targets:
   }
   if (newComments.length) {
     const list = child(root, 'commentList');
-    if (!list) edits.push({ start: root.closeStart, end: root.closeStart, text: withPrefix('<commentList>', p) + newComments.join('') + withPrefix('</commentList>', p) });
-    else if (list.selfClosing) edits.push({ start: list.openEnd - 2, end: list.openEnd, text: '>' + newComments.join('') + `</${list.name}>` });
+    if (!list)
+      edits.push({
+        start: root.closeStart,
+        end: root.closeStart,
+        text: withPrefix('<commentList>', p) + newComments.join('') + withPrefix('</commentList>', p),
+      });
+    else if (list.selfClosing)
+      edits.push({ start: list.openEnd - 2, end: list.openEnd, text: '>' + newComments.join('') + `</${list.name}>` });
     else edits.push({ start: list.closeStart, end: list.closeStart, text: newComments.join('') });
   }
   setPartText(pkg, commentsPart, applyEdits(text, edits));
@@ -315,7 +376,11 @@ function addNotes(pkg: XlsxPackage, sheetPart: string, scan: SheetScan, targets:
   if (legacy) {
     const vmlRel = rels.find((r) => r.id === legacy.relId);
     const vmlPart = vmlRel?.part && findPart(pkg, vmlRel.part);
-    if (!vmlPart) throw new WorkbookError('corrupt', 'This workbook is damaged: a sheet refers to a notes drawing that is missing. Open it in Excel and save a fresh copy.');
+    if (!vmlPart)
+      throw new WorkbookError(
+        'corrupt',
+        'This workbook is damaged: a sheet refers to a notes drawing that is missing. Open it in Excel and save a fresh copy.',
+      );
     const vml = partText(pkg, vmlPart) as string;
     let next = 1025;
     const re = /_x0000_s(\d+)/g;
@@ -359,10 +424,16 @@ function checkMarks(pkg: XlsxPackage, book: BookModel, marks: HighlightMark[]): 
   for (const m of marks) {
     const sheet = sheetByName(book, m.sheet);
     if (!sheet || sheet.kind !== 'worksheet' || !sheet.part) {
-      throw new WorkbookError('unknown-sheet', `PlanCheck tried to mark a cell on a sheet named "${m.sheet}", which this workbook does not have.`);
+      throw new WorkbookError(
+        'unknown-sheet',
+        `PlanCheck tried to mark a cell on a sheet named "${m.sheet}", which this workbook does not have.`,
+      );
     }
     if (!Number.isInteger(m.row) || !Number.isInteger(m.col) || m.row < 0 || m.col < 0 || m.row >= MAX_ROWS || m.col >= MAX_COLS) {
-      throw new WorkbookError('invalid-spec', `PlanCheck tried to mark a cell outside the sheet (row ${m.row}, column ${m.col}). Please report this.`);
+      throw new WorkbookError(
+        'invalid-spec',
+        `PlanCheck tried to mark a cell outside the sheet (row ${m.row}, column ${m.col}). Please report this.`,
+      );
     }
     let cells = bySheet.get(sheet);
     if (!cells) bySheet.set(sheet, (cells = new Map()));
@@ -388,7 +459,11 @@ function checkMarks(pkg: XlsxPackage, book: BookModel, marks: HighlightMark[]): 
     );
   }
   const out = new Map<SheetEntry, Target[]>();
-  for (const [s, cells] of bySheet) out.set(s, [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col));
+  for (const [s, cells] of bySheet)
+    out.set(
+      s,
+      [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col),
+    );
   return out;
 }
 
@@ -426,7 +501,14 @@ export function applyHighlights(pkg: XlsxPackage, marks: HighlightMark[]): void 
     const part = sheet.part as string;
     const xml = partText(pkg, part) as string;
     const scan = patchSheet(xml, targets, styleFor);
-    const rec: SheetRecord = { sheetId: sheet.sheetId, name: sheet.name, part, cells: scan.cells, notes: [], sheetDataOpened: scan.sheetDataOpened || undefined };
+    const rec: SheetRecord = {
+      sheetId: sheet.sheetId,
+      name: sheet.name,
+      part,
+      cells: scan.cells,
+      notes: [],
+      sheetDataOpened: scan.sheetDataOpened || undefined,
+    };
     const legacy = addNotes(pkg, part, scan, targets, rec, record);
     setPartText(pkg, part, applyEdits(xml, legacy ? [...scan.edits, legacy] : scan.edits));
     record.sheets.push(rec);
@@ -447,7 +529,9 @@ function restoreSheet(xml: string, rec: SheetRecord): Edit[] {
   let depth = 0;
   let inData = false;
   let data: { openEnd: number; rows: number; gone: number; edits: Edit[] } | undefined;
-  let row: { start: number; openEnd: number; cells: number; gone: number; created: boolean; opened: boolean; edits: Edit[]; onlyR: boolean } | undefined;
+  let row:
+    | { start: number; openEnd: number; cells: number; gone: number; created: boolean; opened: boolean; edits: Edit[]; onlyR: boolean }
+    | undefined;
   let rowIdx = -1;
   let colIdx = -1;
   for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
@@ -460,7 +544,17 @@ function restoreSheet(xml: string, rec: SheetRecord): Edit[] {
         colIdx = -1;
         data.rows++;
         if (sc.selfClosing) row = undefined;
-        else row = { start: sc.start, openEnd: sc.end, cells: 0, gone: 0, created: false, opened: false, edits: [], onlyR: sc.attrCount === 1 && sc.attr('r') !== undefined };
+        else
+          row = {
+            start: sc.start,
+            openEnd: sc.end,
+            cells: 0,
+            gone: 0,
+            created: false,
+            opened: false,
+            edits: [],
+            onlyR: sc.attrCount === 1 && sc.attr('r') !== undefined,
+          };
       } else if (depth === 3 && row && sc.is('c')) {
         const col = colIndex(sc.attr('r'), colIdx);
         colIdx = col;
@@ -500,7 +594,8 @@ function restoreSheet(xml: string, rec: SheetRecord): Edit[] {
         } else data.edits.push(...row.edits);
         row = undefined;
       } else if (depth === 1 && inData && sc.is('sheetData') && data) {
-        if (rec.sheetDataOpened && data.rows > 0 && data.gone === data.rows) edits.push({ start: data.openEnd - 1, end: sc.end, text: '/>' });
+        if (rec.sheetDataOpened && data.rows > 0 && data.gone === data.rows)
+          edits.push({ start: data.openEnd - 1, end: sc.end, text: '/>' });
         else edits.push(...data.edits);
         inData = false;
         data = undefined;
@@ -558,7 +653,9 @@ function removeNotes(pkg: XlsxPackage, sheetPart: string, xml: string, rec: Shee
         removeRel(pkg, sheetPart, cRel.id);
       } else {
         // Our author entry goes too when we added it last and nothing uses it any more.
-        const stillUsed = [...map.values()].some((c) => Number(c.attrs.get('authorId')) === mine && !shapesToGo.has(normRef(c.attrs.get('ref') ?? '')));
+        const stillUsed = [...map.values()].some(
+          (c) => Number(c.attrs.get('authorId')) === mine && !shapesToGo.has(normRef(c.attrs.get('ref') ?? '')),
+        );
         if (rec.authorAdded && mine >= 0 && mine === authorList.length - 1 && !stillUsed) {
           const a = authorList[mine];
           if (a.attrs.size === 0) edits.push({ start: a.start, end: a.end, text: '' });

@@ -23,7 +23,10 @@ function fsError(e: unknown, file: string, writing: boolean): WorkbookError {
     return new WorkbookError(writing ? 'unwritable' : 'unreadable', `Cannot ${writing ? 'write' : 'read'} ${file}: permission denied.`);
   }
   if (code === 'ENOSPC') return new WorkbookError('unwritable', `Cannot write ${file}: the disk is full.`);
-  return new WorkbookError(writing ? 'unwritable' : 'unreadable', `Cannot ${writing ? 'write' : 'read'} ${file}: ${(e as Error)?.message ?? String(e)}`);
+  return new WorkbookError(
+    writing ? 'unwritable' : 'unreadable',
+    `Cannot ${writing ? 'write' : 'read'} ${file}: ${(e as Error)?.message ?? String(e)}`,
+  );
 }
 
 /**
@@ -37,7 +40,8 @@ export async function readXlsxFile(file: string, limits?: Partial<PackageLimits>
   } catch (e) {
     throw fsError(e, file, false);
   }
-  if (!stat.isFile()) throw new WorkbookError('not-a-file', `${file} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a workbook.`);
+  if (!stat.isFile())
+    throw new WorkbookError('not-a-file', `${file} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a workbook.`);
   // A zip is never much bigger than what it holds: refuse before reading a huge file into memory.
   const cap = (limits?.maxTotalBytes ?? DEFAULT_PACKAGE_LIMITS.maxTotalBytes) + 1024 * 1024;
   if (stat.size > cap) {

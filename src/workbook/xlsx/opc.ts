@@ -122,7 +122,11 @@ export function addRel(pkg: XlsxPackage, part: string, type: string, targetPart:
   const text = partText(pkg, relsName);
   const root = text === undefined ? undefined : documentElement(parseXml(text));
   if (text === undefined || !root) {
-    setPartText(pkg, relsName, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${el}</Relationships>`);
+    setPartText(
+      pkg,
+      relsName,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${el}</Relationships>`,
+    );
   } else {
     setPartText(pkg, relsName, appendChild(text, root, el));
   }
@@ -163,7 +167,11 @@ function typesDoc(pkg: XlsxPackage): { text: string; root: XmlElement; name: str
     text = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/><Default Extension="xml" ContentType="application/xml"/></Types>`;
   }
   const root = documentElement(parseXml(text));
-  if (!root || root.selfClosing) throw new WorkbookError('corrupt', 'This workbook is damaged: its [Content_Types].xml is unreadable. Open it in Excel and save a fresh copy.');
+  if (!root || root.selfClosing)
+    throw new WorkbookError(
+      'corrupt',
+      'This workbook is damaged: its [Content_Types].xml is unreadable. Open it in Excel and save a fresh copy.',
+    );
   return { text, root, name };
 }
 
@@ -195,7 +203,11 @@ export function contentTypeOverrides(pkg: XlsxPackage): Map<string, string> {
 export function setOverride(pkg: XlsxPackage, part: string, contentType: string): void {
   removeOverride(pkg, part);
   const { text, root, name } = typesDoc(pkg);
-  setPartText(pkg, name, appendChild(text, root, `<Override PartName="/${escapeXml(part, true)}" ContentType="${escapeXml(contentType, true)}"/>`));
+  setPartText(
+    pkg,
+    name,
+    appendChild(text, root, `<Override PartName="/${escapeXml(part, true)}" ContentType="${escapeXml(contentType, true)}"/>`),
+  );
 }
 
 /** Removes the Override for `part`, if any. */
@@ -204,7 +216,14 @@ export function removeOverride(pkg: XlsxPackage, part: string): void {
   const want = '/' + part.toLowerCase();
   const hits = children(root, 'Override').filter((o) => (o.attrs.get('PartName') ?? '').toLowerCase() === want);
   if (hits.length === 0) return;
-  setPartText(pkg, name, applyEdits(text, hits.map((h) => ({ start: h.start, end: h.end, text: '' }))));
+  setPartText(
+    pkg,
+    name,
+    applyEdits(
+      text,
+      hits.map((h) => ({ start: h.start, end: h.end, text: '' })),
+    ),
+  );
 }
 
 /** Ensures a Default for extension `ext`; returns true when one had to be added. */
@@ -222,7 +241,15 @@ export function ensureDefault(pkg: XlsxPackage, ext: string, contentType: string
 export function removeDefault(pkg: XlsxPackage, ext: string): void {
   const { text, root, name } = typesDoc(pkg);
   const hits = children(root, 'Default').filter((d) => (d.attrs.get('Extension') ?? '').toLowerCase() === ext.toLowerCase());
-  if (hits.length) setPartText(pkg, name, applyEdits(text, hits.map((h) => ({ start: h.start, end: h.end, text: '' }))));
+  if (hits.length)
+    setPartText(
+      pkg,
+      name,
+      applyEdits(
+        text,
+        hits.map((h) => ({ start: h.start, end: h.end, text: '' })),
+      ),
+    );
 }
 
 /** A part name "dir/prefixN.ext" with the lowest N ≥ 1 not in the package (case-insensitive). */

@@ -116,7 +116,9 @@ const EPOCH_1904 = Date.UTC(1904, 0, 1);
  * zones are ignored: Excel has none, the wall-clock value is what the author saw.
  */
 export function isoToSerial(text: string, date1904: boolean): number | null {
-  const m = /^\s*(?:(-?\d{4,})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
+  const m = /^\s*(?:(-?\d{4,})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(
+    text,
+  );
   if (!m || (m[1] === undefined && m[4] === undefined)) return null;
   let ms = 0;
   if (m[4] !== undefined) {
@@ -466,7 +468,9 @@ export function readWorkbook(pkg: XlsxPackage): { grid: WorkbookGrid; info: Pack
   for (const s of book.sheets) {
     if (s.kind !== 'worksheet') continue;
     const xml = s.part ? partText(pkg, s.part) : undefined;
-    const read = xml ? readSheetXml(xml, { strings, formats, date1904: book.date1904, budget }) : { rows: [], merges: [], protected: false };
+    const read = xml
+      ? readSheetXml(xml, { strings, formats, date1904: book.date1904, budget })
+      : { rows: [], merges: [], protected: false };
     if (s.part) prot.set(s.part, read.protected);
     const sheet: SheetGrid = { name: s.name, rows: read.rows, merges: read.merges };
     if (s.state !== 'visible') sheet.hidden = true;

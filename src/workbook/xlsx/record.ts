@@ -15,7 +15,20 @@
  * break those. Document Inspector lists the part as "Custom XML Data"; removing it there only
  * means PlanCheck can no longer undo the highlights.
  */
-import { addRel, CONTENT_TYPE, ensureDefault, freePartName, readRels, relsPartName, REL_TYPE, relTypeIs, removeDefault, removeOverride, removeRel, setOverride } from './opc';
+import {
+  addRel,
+  CONTENT_TYPE,
+  ensureDefault,
+  freePartName,
+  readRels,
+  relsPartName,
+  REL_TYPE,
+  relTypeIs,
+  removeDefault,
+  removeOverride,
+  removeRel,
+  setOverride,
+} from './opc';
 import { child, children, documentElement, escapeXml, parseXml, type XmlElement } from './xml';
 import { findPart, partText, removePart, setPartText, workbookPartName, type XlsxPackage } from './zip';
 
@@ -141,7 +154,9 @@ function serialise(record: HighlightRecord): string {
       `<sheet${attr('sheetId', s.sheetId)}${attr('name', s.name)}${attr('part', s.part)}${attr('sheetDataOpened', s.sheetDataOpened)}${attr('commentsCreated', s.commentsCreated)}${attr('vmlCreated', s.vmlCreated)}${attr('shapetypeAdded', s.shapetypeAdded)}${attr('authorAdded', s.authorAdded)}>`,
     );
     for (const c of s.cells) {
-      parts.push(`<cell${attr('r', c.ref)}${attr('s', c.s)}${attr('clone', c.clone)}${attr('created', c.created)}${attr('rowCreated', c.rowCreated)}${attr('rowOpened', c.rowOpened)}/>`);
+      parts.push(
+        `<cell${attr('r', c.ref)}${attr('s', c.s)}${attr('clone', c.clone)}${attr('created', c.created)}${attr('rowCreated', c.rowCreated)}${attr('rowOpened', c.rowOpened)}/>`,
+      );
     }
     for (const n of s.notes) {
       if (n.orig === undefined) parts.push(`<note${attr('r', n.ref)}${attr('shape', n.shape)}/>`);

@@ -153,7 +153,10 @@ export class StyleEditor {
     this.text = partText(pkg, part) ?? MINIMAL_STYLES;
     const root = documentElement(parseXml(this.text));
     if (!root || root.local !== 'styleSheet' || root.selfClosing) {
-      throw new WorkbookError('corrupt', 'This workbook is damaged: its styles part is unreadable. Open it in Excel and save a fresh copy.');
+      throw new WorkbookError(
+        'corrupt',
+        'This workbook is damaged: its styles part is unreadable. Open it in Excel and save a fresh copy.',
+      );
     }
     this.root = root;
     this.prefix = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':')) : '';
@@ -200,7 +203,9 @@ export class StyleEditor {
     if (known !== undefined) return known;
     const id = this.nextNumFmt++;
     this.numFmtCodes.set(code, id);
-    (this.added.get('numFmts') as string[]).push(withPrefix(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code, true)}"/>`, this.prefix));
+    (this.added.get('numFmts') as string[]).push(
+      withPrefix(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code, true)}"/>`, this.prefix),
+    );
     return id;
   }
 

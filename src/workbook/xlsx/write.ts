@@ -49,8 +49,11 @@ function cut(s: string, max: number): string {
  * or trailing apostrophe, at most 31 characters, not empty.
  */
 export function sanitiseSheetName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  let s = name.replace(/[[\]:*?/\\]/g, '-').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  let s = name
+    .replace(/[[\]:*?/\\]/g, '-')
+    // eslint-disable-next-line no-control-regex -- control characters are what is being removed
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   s = s.replace(/^'+/, '').replace(/'+$/, '');
   s = cut(s, MAX_SHEET_NAME).trim();
   return s || 'PlanCheck';
@@ -66,7 +69,8 @@ function sheetStyles(ed: StyleEditor): Record<CellStyleKey, number> {
   const f = ed.baseFont();
   const font = (o: { b?: boolean; i?: boolean; size?: number; rgb?: string }) =>
     `<font>${o.b ? '<b/>' : ''}${o.i ? '<i/>' : ''}<sz val="${o.size ?? f.size}"/>${o.rgb ? `<color rgb="FF${o.rgb}"/>` : f.color}${f.name}${f.family}${f.scheme}</font>`;
-  const fill = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+  const fill = (rgb: string) =>
+    `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
   const side = (s: string) => `<${s} style="thin"><color indexed="64"/></${s}>`;
   const thin = `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`;
   const xf = (o: { numFmt?: number; font?: number; fill?: number; border?: number; align?: string }) => {
@@ -82,7 +86,11 @@ function sheetStyles(ed: StyleEditor): Record<CellStyleKey, number> {
   const top = 'vertical="top"';
   const bold = ed.font(font({ b: true }));
   const rag = (label: RagLabel) =>
-    xf({ font: ed.font(font({ b: true, rgb: RAG_COLOURS[label].font })), fill: ed.fill(fill(RAG_COLOURS[label].fill)), align: 'horizontal="center" vertical="center"' });
+    xf({
+      font: ed.font(font({ b: true, rgb: RAG_COLOURS[label].font })),
+      fill: ed.fill(fill(RAG_COLOURS[label].fill)),
+      align: 'horizontal="center" vertical="center"',
+    });
   return {
     title: xf({ font: ed.font(font({ b: true, size: 14 })) }),
     subtitle: xf({ font: ed.font(font({ i: true })) }),
@@ -125,7 +133,9 @@ function checkSpec(spec: SheetSpec): void {
       }
     }
   }
-  if (spec.chart) for (const r of [spec.chart.categories, spec.chart.values, spec.chart.anchor]) if (!inGrid(r)) throw invalidSpec('the chart is outside the sheet');
+  if (spec.chart)
+    for (const r of [spec.chart.categories, spec.chart.values, spec.chart.anchor])
+      if (!inGrid(r)) throw invalidSpec('the chart is outside the sheet');
 }
 
 /** The <c> element for one cell. Text is always an inline string: it can never become a formula. */
@@ -193,7 +203,9 @@ function worksheetXml(spec: SheetSpec, ids: Record<CellStyleKey, number>, date19
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : '') +
     (rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>') +
-    (merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join('')}</mergeCells>` : '') +
+    (merges.length
+      ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeA1(m)}"/>`).join('')}</mergeCells>`
+      : '') +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>` +
     (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : '') +
@@ -290,7 +302,11 @@ export function writeSheet(pkg: XlsxPackage, spec: SheetSpec): WriteSheetResult 
   }
   checkSpec(spec);
   const sheetsEl = child(book.root, 'sheets');
-  if (!sheetsEl) throw new WorkbookError('corrupt', 'This workbook is damaged: its workbook.xml lists no sheets. Open it in Excel and save a fresh copy.');
+  if (!sheetsEl)
+    throw new WorkbookError(
+      'corrupt',
+      'This workbook is damaged: its workbook.xml lists no sheets. Open it in Excel and save a fresh copy.',
+    );
 
   const base = sanitiseSheetName(spec.name);
   let name = base;
@@ -361,7 +377,18 @@ export function writeSheet(pkg: XlsxPackage, spec: SheetSpec): WriteSheetResult 
     } else edits.push({ start: at, end: at, text: nameEl });
   } else {
     // CT_Workbook order: definedNames come after sheets/functionGroups/externalReferences.
-    const later = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+    const later = [
+      'calcPr',
+      'oleSize',
+      'customWorkbookViews',
+      'pivotCaches',
+      'smartTagPr',
+      'smartTagTypes',
+      'webPublishing',
+      'fileRecoveryPr',
+      'webPublishObjects',
+      'extLst',
+    ];
     const next = fresh.root.children.find((k) => later.includes(k.local) && k.start > sheets.start);
     const at = next ? next.start : fresh.root.closeStart;
     edits.push({ start: at, end: at, text: withPrefix(`<definedNames>${nameXml}</definedNames>`, p) });

@@ -104,7 +104,7 @@ export class XmlScanner {
         }
         if (src.startsWith('<![CDATA[', p)) {
           let q = src.indexOf(']]>', p + 9);
-          if (q < 0) (q = len), (this.damaged = true);
+          if (q < 0) ((q = len), (this.damaged = true));
           this.kind = TOK_CDATA;
           this.start = p;
           this.textStart = p + 9;
@@ -215,7 +215,7 @@ export class XmlScanner {
         if (q === DQ || q === SQ) {
           vs = i + 1;
           ve = src.indexOf(q === DQ ? '"' : "'", vs);
-          if (ve < 0) (ve = len), (this.damaged = true);
+          if (ve < 0) ((ve = len), (this.damaged = true));
           i = ve + 1;
         } else {
           // Unquoted value (not XML, but seen in damaged files): up to space or '>'.

@@ -92,7 +92,10 @@ function truncated(why: string): WorkbookError {
 }
 
 function corrupt(why: string): WorkbookError {
-  return new WorkbookError('corrupt', `This workbook is damaged: ${why}. Open it in Excel (which may offer to repair it) and save a fresh copy.`);
+  return new WorkbookError(
+    'corrupt',
+    `This workbook is damaged: ${why}. Open it in Excel (which may offer to repair it) and save a fresh copy.`,
+  );
 }
 
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
@@ -110,13 +113,19 @@ function refuseNonZip(bytes: Uint8Array): never {
         'This workbook is password-protected (encrypted). Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save, and try again.',
       );
     }
-    throw new WorkbookError('legacy-xls', 'This is an old .xls file: open it in Excel and save as .xlsx (File > Save As > Excel Workbook), then try again.');
+    throw new WorkbookError(
+      'legacy-xls',
+      'This is an old .xls file: open it in Excel and save as .xlsx (File > Save As > Excel Workbook), then try again.',
+    );
   }
-  if (bytes.length === 0) throw new WorkbookError('not-a-zip', 'Nothing to read: the file is empty (0 bytes), so it is not an Excel workbook.');
+  if (bytes.length === 0)
+    throw new WorkbookError('not-a-zip', 'Nothing to read: the file is empty (0 bytes), so it is not an Excel workbook.');
   const head = bytes.subarray(0, 4096);
   let start = 0;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;
-  const first = String.fromCharCode(...head.subarray(start, start + 16)).trimStart().toLowerCase();
+  const first = String.fromCharCode(...head.subarray(start, start + 16))
+    .trimStart()
+    .toLowerCase();
   if (first.startsWith('%pdf')) throw new WorkbookError('not-a-zip', 'This is a PDF, not an Excel workbook (.xlsx).');
   if (first.startsWith('<')) {
     throw new WorkbookError(
@@ -125,7 +134,10 @@ function refuseNonZip(bytes: Uint8Array): never {
     );
   }
   if (looksLikeText(head.subarray(start))) {
-    throw new WorkbookError('not-a-zip', 'This file is not an Excel workbook (.xlsx): it looks like a CSV/text file. Open it in Excel and save as .xlsx.');
+    throw new WorkbookError(
+      'not-a-zip',
+      'This file is not an Excel workbook (.xlsx): it looks like a CSV/text file. Open it in Excel and save as .xlsx.',
+    );
   }
   throw new WorkbookError('not-a-zip', 'This file is not an Excel workbook (.xlsx): it is not a zip package.');
 }
@@ -215,13 +227,13 @@ function readCentralDirectory(b: Uint8Array, limits: PackageLimits): DirEntry[] 
     const rawName = b.subarray(nameStart, extraStart);
     const name = flags & 0x800 ? new TextDecoder('utf-8').decode(rawName) : latin1(rawName);
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      for (let e = extraStart; e + 4 <= extraStart + extraLen; ) {
+      for (let e = extraStart; e + 4 <= extraStart + extraLen;) {
         const id = u16(b, e);
         const len = u16(b, e + 2);
         if (id === 1) {
           let q = e + 4;
-          if (size === 0xffffffff) (size = u64(b, q)), (q += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(b, q)), (q += 8);
+          if (size === 0xffffffff) ((size = u64(b, q)), (q += 8));
+          if (compressedSize === 0xffffffff) ((compressedSize = u64(b, q)), (q += 8));
           if (localOffset === 0xffffffff) localOffset = u64(b, q);
           break;
         }
@@ -316,7 +328,8 @@ function inflateCapped(comp: Uint8Array, declared: number, cap: number, onOver: 
  */
 export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>): XlsxPackage {
   const lim: PackageLimits = { ...DEFAULT_PACKAGE_LIMITS, ...limits };
-  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  const isZip =
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
   if (!isZip) refuseNonZip(bytes);
   const dir = readCentralDirectory(bytes, lim);
 
@@ -325,7 +338,10 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
   const seen = new Set<string>();
   for (const e of dir) {
     if (e.flags & 1) {
-      throw new WorkbookError('encrypted', 'This workbook has encrypted (password-protected) parts: open it in Excel, remove the password and save again.');
+      throw new WorkbookError(
+        'encrypted',
+        'This workbook has encrypted (password-protected) parts: open it in Excel, remove the password and save again.',
+      );
     }
     if (e.method !== 0 && e.method !== 8) throw corrupt(`part ${e.name} uses a compression method PlanCheck cannot read (${e.method})`);
     if (seen.has(e.name)) throw corrupt(`part ${e.name} appears twice`);
@@ -448,7 +464,8 @@ export function setPartText(pkg: XlsxPackage, name: string, text: string): void 
   if (text.startsWith('<?xml')) {
     const end = text.indexOf('?>');
     const decl = text.slice(0, end);
-    if (end > 0 && /encoding\s*=\s*["'](?!utf-8["'])/i.test(decl)) text = decl.replace(/encoding\s*=\s*["'][^"']*["']/i, 'encoding="UTF-8"') + text.slice(end);
+    if (end > 0 && /encoding\s*=\s*["'](?!utf-8["'])/i.test(decl))
+      text = decl.replace(/encoding\s*=\s*["'][^"']*["']/i, 'encoding="UTF-8"') + text.slice(end);
   }
   const existing = findPart(pkg, name) ?? name;
   const old = pkg.entries.get(existing);
