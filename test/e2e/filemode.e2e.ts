@@ -1,0 +1,119 @@
+/** The task pane as a web page on .xlsx files, in a real browser, offline. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { axe, launch, openPage, serveDist } from './browser';
+
+const EX = path.join(__dirname, '..', '..', 'examples');
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openFile(page: Page, file: string) {
+  await page.setInputFiles('input[aria-label="Workbook file"]', file);
+  await page.getByText(`Open: ${path.basename(file)}`).waitFor();
+}
+
+describe('the accessibility check itself', () => {
+  it('finds a violation when there is one', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.setContent('<html lang="en"><body><main><img src="x.png"><button></button></main></body></html>');
+    expect((await axe(page)).map((v) => v.id).sort()).toEqual(['button-name', 'document-title', 'image-alt']);
+  });
+});
+
+describe('file mode', () => {
+  it('opens with no Office host, makes no network call, and passes WCAG 2.1 AA', async () => {
+    const { page, external, errors } = await openPage(browser, `${server.url}/taskpane.html`);
+    await page.getByRole('button', { name: 'Open a workbook…' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    // Office.js's CDN is the only thing the page asks for from outside, and it is not needed here.
+    expect(external.every((u) => u.startsWith('https://appsforoffice.microsoft.com/'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('checks the flat example: findings with cells, counts, and a link that selects its cell', async () => {
+    const { page } = await openPage(browser, `${server.url}/taskpane.html`);
+    await openFile(page, path.join(EX, 'action-plan-flat.xlsx'));
+    await page.getByRole('button', { name: 'Check plan' }).click();
+    await page.getByText(/As of 1 Jun 20 \(the plan's Report Date\): 8 workstreams, 39 actions/).waitFor();
+    const errors = page.getByRole('region', { name: /^Errors \(\d+\)$/ });
+    await expect(errors.getByRole('button', { name: 'Go to Actions!G6: invalid-percent' }).count()).resolves.toBe(1);
+    await expect(errors.getByRole('button', { name: 'Go to Actions!G7: cell-error' }).count()).resolves.toBe(1);
+    await expect(errors.getByRole('button', { name: 'Go to Actions!E9: missing-owner' }).count()).resolves.toBe(1);
+    await errors.getByRole('button', { name: 'Go to Actions!E9: missing-owner' }).click();
+    await page.getByRole('status').filter({ hasText: 'Selected cell: Actions!E9' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('a different as-of date changes the RAG', async () => {
+    const { page } = await openPage(browser, `${server.url}/taskpane.html`);
+    await openFile(page, path.join(EX, 'strategic-summary-mc002.xlsx'));
+    await page.getByRole('button', { name: 'Check plan' }).click();
+    const rag = page.getByRole('region', { name: 'Workstreams by RAG' });
+    await rag.getByText('On Target: 9').waitFor();
+    await page.getByLabel(/As of/).fill('2022-01-01');
+    await page.getByRole('button', { name: 'Check plan' }).click();
+    await page.getByText(/As of 1 Jan 22 \(as you set\)/).waitFor();
+    await rag.getByText('Concern: 7').waitFor();
+  });
+
+  it('builds the summary and downloads a new workbook; the source sheet is unchanged', async () => {
+    const { page } = await openPage(browser, `${server.url}/taskpane.html`);
+    const source = path.join(EX, 'strategic-summary-mc002.xlsx');
+    await openFile(page, source);
+    await page.getByRole('button', { name: 'Build summary' }).click();
+    await page.getByText(/Summary written to sheet "Strategic Summary"/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toBe('strategic-summary-mc002 (PlanCheck).xlsx');
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-')), 'out.xlsx');
+    await download.saveAs(saved);
+    const out = await XlsxWorkbook.fromBytes(new Uint8Array(fs.readFileSync(saved))).readGrid();
+    const original = await XlsxWorkbook.fromBytes(new Uint8Array(fs.readFileSync(source))).readGrid();
+    expect(out.sheets.map((s) => s.name)).toEqual(['MC 002', 'Strategic Summary']);
+    expect(out.sheets[0].rows).toEqual(original.sheets[0].rows);
+    expect(out.sheets[1].generated).toBe(true);
+  });
+
+  it('a broken file gets a clear message', async () => {
+    const { page } = await openPage(browser, `${server.url}/taskpane.html`);
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-')), 'plan.xlsx');
+    fs.writeFileSync(broken, 'Workstream,Action,Owner\nA,Do it,J Craig\n');
+    await page.setInputFiles('input[aria-label="Workbook file"]', broken);
+    await page.getByText('Could not open the workbook').waitFor();
+    await page.getByText(/plan\.xlsx: .*CSV/).waitFor();
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('works from the keyboard: Check, a finding, Build summary', async () => {
+    const { page } = await openPage(browser, `${server.url}/taskpane.html`);
+    await openFile(page, path.join(EX, 'action-plan-flat.xlsx'));
+    const focusOn = async (name: string | RegExp) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '');
+        if (typeof name === 'string' ? label === name : name.test(label)) return;
+      }
+      throw new Error(`could not reach ${name} with Tab`);
+    };
+    await focusOn('Check plan');
+    await page.keyboard.press('Enter');
+    await page.getByText(/39 actions/).waitFor();
+    await focusOn(/^Go to Actions!G6/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Selected cell: Actions!G6').waitFor();
+    await focusOn('Build summary');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Summary written to sheet/).waitFor();
+  });
+});
