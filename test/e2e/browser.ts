@@ -41,7 +41,8 @@ export async function launch(): Promise<Browser> {
 
 /** A page that blocks every request off this machine (Office.js's CDN included) and records them. */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; external: string[]; errors: string[] }> {
-  const context = await browser.newContext({ acceptDownloads: true });
+  // A task pane's size in Excel.
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
   const page = await context.newPage();
   const external: string[] = [];
   const errors: string[] = [];

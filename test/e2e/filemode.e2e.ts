@@ -19,6 +19,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** `npm run screenshots` refreshes the pictures in docs/ from these tests. */
+async function screenshot(page: Page, name: string) {
+  if (!process.env.UPDATE_SCREENSHOTS) return;
+  await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'screenshots', name) });
+}
+
 async function openFile(page: Page, file: string) {
   await page.setInputFiles('input[aria-label="Workbook file"]', file);
   await page.getByText(`Open: ${path.basename(file)}`).waitFor();
@@ -36,6 +42,7 @@ describe('file mode', () => {
   it('opens with no Office host, makes no network call, and passes WCAG 2.1 AA', async () => {
     const { page, external, errors } = await openPage(browser, `${server.url}/taskpane.html`);
     await page.getByRole('button', { name: 'Open a workbook…' }).waitFor();
+    await screenshot(page, 'file-mode-open.png');
     expect(await axe(page)).toEqual([]);
     // Office.js's CDN is the only thing the page asks for from outside, and it is not needed here.
     expect(external.every((u) => u.startsWith('https://appsforoffice.microsoft.com/'))).toBe(true);
@@ -53,6 +60,7 @@ describe('file mode', () => {
     await expect(errors.getByRole('button', { name: 'Go to Actions!E9: missing-owner' }).count()).resolves.toBe(1);
     await errors.getByRole('button', { name: 'Go to Actions!E9: missing-owner' }).click();
     await page.getByRole('status').filter({ hasText: 'Selected cell: Actions!E9' }).waitFor();
+    await screenshot(page, 'file-mode-findings.png');
     expect(await axe(page)).toEqual([]);
   });
 
