@@ -13,7 +13,7 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
-import { formatUkDate } from '../core';
+import { type Report, formatUkDate } from '../core';
 import { FindingsList } from './components/FindingsList';
 import { RagSummary } from './components/RagSummary';
 import { SettingsForm } from './components/SettingsForm';
@@ -22,6 +22,15 @@ import { useStyles } from './styles';
 import { usePlanCheck } from './usePlanCheck';
 
 const AS_OF_SOURCE = { option: 'as you set', 'report-date': "the plan's Report Date", today: 'today' } as const;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "As of 1 Mar 21 (the plan's Report Date): 3 workstreams, 39 actions; 2 errors, 1 warning." */
+function statusLine(report: Report): string {
+  const what = [plural(report.workstreams.length, 'workstream'), ...(report.actions.length ? [plural(report.actions.length, 'action')] : [])];
+  const found = `${plural(report.counts.errors, 'error')}, ${plural(report.counts.warnings, 'warning')}`;
+  return `As of ${formatUkDate(report.asOf)} (${AS_OF_SOURCE[report.asOfSource]}): ${what.join(', ')}; ${found}.`;
+}
 
 export function App({ host }: { host: PaneHost }) {
   const styles = useStyles();
@@ -68,9 +77,7 @@ export function App({ host }: { host: PaneHost }) {
       )}
       {report && (
         <>
-          <Text role="status">
-            {`As of ${formatUkDate(report.asOf)} (${AS_OF_SOURCE[report.asOfSource]}): ${report.workstreams.length} workstreams, ${report.actions.length} actions; ${report.counts.errors} errors, ${report.counts.warnings} warnings.`}
-          </Text>
+          <Text role="status">{statusLine(report)}</Text>
           <RagSummary title="Workstreams by RAG" counts={report.counts.workstreamRag} />
           {report.actions.length > 0 && <RagSummary title="Actions by RAG" counts={report.counts.actionRag} />}
           <FindingsList findings={report.findings} onSelect={select} />

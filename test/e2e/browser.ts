@@ -67,3 +67,9 @@ export async function axe(page: Page): Promise<{ id: string; help: string; nodes
     return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
   });
 }
+
+/** `npm run screenshots` refreshes the pictures in docs/screenshots from the browser tests. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.UPDATE_SCREENSHOTS) return;
+  await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'screenshots', name) });
+}

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
-import { axe, launch, openPage, serveDist } from './browser';
+import { axe, launch, openPage, screenshot, serveDist } from './browser';
 
 const EX = path.join(__dirname, '..', '..', 'examples');
 let server: { url: string; close(): Promise<void> };
@@ -18,12 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** `npm run screenshots` refreshes the pictures in docs/ from these tests. */
-async function screenshot(page: Page, name: string) {
-  if (!process.env.UPDATE_SCREENSHOTS) return;
-  await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'screenshots', name) });
-}
 
 async function openFile(page: Page, file: string) {
   await page.setInputFiles('input[aria-label="Workbook file"]', file);
