@@ -11,7 +11,8 @@ const urlDev = 'https://localhost:3000/';
 const urlProd = process.env.PLANCHECK_URL || 'https://plancheck.example.org/';
 
 async function httpsOptions() {
-  // office-addin-dev-certs is optional: it needs a desktop keychain this machine may not have.
+  // office-addin-dev-certs installs a trusted certificate where the machine has a keychain
+  // (Windows, macOS); elsewhere it fails and webpack-dev-server's self-signed one is used.
   try {
     const devCerts = require('office-addin-dev-certs');
     return await devCerts.getHttpsServerOptions();
@@ -20,7 +21,7 @@ async function httpsOptions() {
     if (fs.existsSync(path.join(dir, 'localhost.key'))) {
       return { key: fs.readFileSync(path.join(dir, 'localhost.key')), cert: fs.readFileSync(path.join(dir, 'localhost.crt')) };
     }
-    console.warn('PlanCheck: no trusted dev certificate (office-addin-dev-certs is not installed); serving with a self-signed one.');
+    console.warn('PlanCheck: no trusted developer certificate could be set up here; serving with a self-signed one (the browser will warn).');
     return {};
   }
 }

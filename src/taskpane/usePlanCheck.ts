@@ -72,8 +72,9 @@ export function usePlanCheck(host: PaneHost) {
     }
   }, []);
 
-  const runCheck = useCallback(async (): Promise<CheckResult | null> => {
-    const { asOf, settings } = stateRef.current;
+  // Settings can be passed in: a just-saved value is not in state until the next render.
+  const runCheck = useCallback(async (settings: Settings = stateRef.current.settings): Promise<CheckResult | null> => {
+    const { asOf } = stateRef.current;
     const grid = await host.workbook.readGrid();
     const result = checkWorkbook(grid, { file: host.fileName, asOf: asOf || undefined, today: host.today(), settings });
     if (result.noPlan) {
@@ -84,7 +85,7 @@ export function usePlanCheck(host: PaneHost) {
     return result;
   }, [host]);
 
-  const check = useCallback(() => act('Checking the plan…', runCheck), [act, runCheck]);
+  const check = useCallback(() => act('Checking the plan…', () => runCheck()), [act, runCheck]);
 
   // Re-check after the user's edits, once they pause; only when there are results to refresh.
   useEffect(() => {
@@ -96,7 +97,7 @@ export function usePlanCheck(host: PaneHost) {
         if (!live || !stateRef.current.result) return;
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => {
-          if (live && stateRef.current.busy === null) void act('Re-checking after your edit…', runCheck);
+          if (live && stateRef.current.busy === null) void act('Re-checking after your edit…', () => runCheck());
         }, host.recheckDelayMs ?? 1500);
       })
       .catch(() => undefined);
@@ -157,7 +158,7 @@ export function usePlanCheck(host: PaneHost) {
         const settings = resolveSettings(input);
         await host.settings.save(settings);
         patch({ settings, notice: 'Settings saved in this workbook.' });
-        if (stateRef.current.result) await runCheck();
+        if (stateRef.current.result) await runCheck(settings);
       }),
     [act, host, runCheck],
   );

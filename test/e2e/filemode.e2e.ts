@@ -48,7 +48,9 @@ describe('file mode', () => {
     await openFile(page, path.join(EX, 'action-plan-flat.xlsx'));
     await page.getByRole('button', { name: 'Check plan' }).click();
     await page.getByText(/As of 1 Jun 20 \(the plan's Report Date\): 8 workstreams, 39 actions/).waitFor();
-    const errors = page.getByRole('region', { name: /^Errors \(\d+\)$/ });
+    await page.getByText('As of 1 Jun 20 (the plan\'s Report Date): 8 workstreams, 39 actions; 18 errors, 13 warnings.').waitFor();
+    const errors = page.getByRole('region', { name: 'Errors (18)' });
+    expect(await errors.getByRole('listitem').count()).toBe(18);
     await expect(errors.getByRole('button', { name: 'Go to Actions!G6: invalid-percent' }).count()).resolves.toBe(1);
     await expect(errors.getByRole('button', { name: 'Go to Actions!G7: cell-error' }).count()).resolves.toBe(1);
     await expect(errors.getByRole('button', { name: 'Go to Actions!E9: missing-owner' }).count()).resolves.toBe(1);
@@ -68,6 +70,20 @@ describe('file mode', () => {
     await page.getByRole('button', { name: 'Check plan' }).click();
     await page.getByText(/As of 1 Jan 22 \(as you set\)/).waitFor();
     await rag.getByText('Concern: 7').waitFor();
+  });
+
+  it('a changed setting changes the RAG', async () => {
+    const { page } = await openPage(browser, `${server.url}/taskpane.html`);
+    await openFile(page, path.join(EX, 'strategic-summary-mc002.xlsx'));
+    await page.getByRole('button', { name: 'Check plan' }).click();
+    const rag = page.getByRole('region', { name: 'Workstreams by RAG' });
+    await rag.getByText('Caution: 0').waitFor();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Due soon within (days)').fill('90');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved in this workbook.').waitFor();
+    // Two workstreams due by 30 Apr 21, under 75%, are now within the window.
+    await rag.getByText('Caution: 2').waitFor();
   });
 
   it('builds the summary and downloads a new workbook; the source sheet is unchanged', async () => {

@@ -134,6 +134,19 @@ describe('task pane', () => {
     expect(await screen.findByText('Settings saved in this workbook.')).toBeTruthy();
     expect(await settings.load()).toMatchObject({ summarySheetName: 'Committee Summary', dueSoonDays: 30 });
   });
+
+  it('a saved setting changes the RAG at once', async () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    await screen.findByText(/3 workstreams/);
+    const rag = () => within(screen.getByRole('region', { name: 'Workstreams by RAG' }));
+    expect(rag().getByText('Caution: 1')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.change(await screen.findByLabelText('Due soon within (days)'), { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    // Financial Planning (20%, due 31 Mar 21) is no longer "due soon" as of 1 Mar 21.
+    await waitFor(() => expect(rag().getByText('Caution: 0')).toBeTruthy());
+  });
 });
 
 describe('ribbon: Build summary', () => {
