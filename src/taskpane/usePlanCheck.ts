@@ -73,17 +73,20 @@ export function usePlanCheck(host: PaneHost) {
   }, []);
 
   // Settings can be passed in: a just-saved value is not in state until the next render.
-  const runCheck = useCallback(async (settings: Settings = stateRef.current.settings): Promise<CheckResult | null> => {
-    const { asOf } = stateRef.current;
-    const grid = await host.workbook.readGrid();
-    const result = checkWorkbook(grid, { file: host.fileName, asOf: asOf || undefined, today: host.today(), settings });
-    if (result.noPlan) {
-      patch({ result: null, error: describeNoPlan(result.raw) });
-      return null;
-    }
-    patch({ result });
-    return result;
-  }, [host]);
+  const runCheck = useCallback(
+    async (settings: Settings = stateRef.current.settings): Promise<CheckResult | null> => {
+      const { asOf } = stateRef.current;
+      const grid = await host.workbook.readGrid();
+      const result = checkWorkbook(grid, { file: host.fileName, asOf: asOf || undefined, today: host.today(), settings });
+      if (result.noPlan) {
+        patch({ result: null, error: describeNoPlan(result.raw) });
+        return null;
+      }
+      patch({ result });
+      return result;
+    },
+    [host],
+  );
 
   const check = useCallback(() => act('Checking the plan…', () => runCheck()), [act, runCheck]);
 
