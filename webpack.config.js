@@ -38,7 +38,8 @@ module.exports = async (env, options) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
-      clean: true,
+      // Keep the CLI (dist/node) and benchmark (dist/bench) builds that share dist/.
+      clean: { keep: /^(node|bench)[\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     // ES2020 output, no IE11 polyfills: Office's current webviews are Edge/Chromium and WebKit.

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 
-export const DIST = path.join(__dirname, '..', '..', 'dist');
+export const DIST = process.env.PLANCHECK_DIST ?? path.join(__dirname, '..', '..', 'dist');
 export const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
