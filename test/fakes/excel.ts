@@ -137,6 +137,10 @@ class Proxy {
   protected read(_p: string): unknown {
     return undefined;
   }
+  /** Drops loaded values (after a refused sync, nothing arrived). */
+  forget(): void {
+    this.loaded.clear();
+  }
   protected get<T>(p: string): T {
     if (!this.loaded.has(p)) throw new PropertyNotLoaded(`${this.constructor.name}.${p}`);
     return this.loaded.get(p) as T;
@@ -145,6 +149,8 @@ class Proxy {
 
 export class FakeContext {
   syncs = 0;
+  /** Syncs refused for their size (they count as syncs too). */
+  refusals = 0;
   maxRequestBytes = 0;
   maxResponseBytes = 0;
   private ops: Op[] = [];
@@ -166,15 +172,23 @@ export class FakeContext {
     this.ops = [];
     this.loads.clear();
     const request = ops.reduce((s, o) => s + o.bytes, 0);
+    if (request > PAYLOAD_LIMIT) {
+      this.refusals++;
+      throw new Error(`RequestPayloadSizeLimitExceeded: ${request} bytes`);
+    }
     this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
-    if (request > PAYLOAD_LIMIT) throw new Error(`RequestPayloadSizeLimitExceeded: ${request} bytes`);
     for (const op of ops) op.run();
     // Excel raises onChanged for writes made by add-ins as well as by people.
     if (ops.some((o) => o.writes)) this.model.emitChange('(add-in)', '');
     let response = 0;
     for (const p of loads) response += p.resolve();
+    if (response > PAYLOAD_LIMIT) {
+      // Excel on the web refuses the whole response; the loads are lost, as there.
+      this.refusals++;
+      for (const p of loads) p.forget();
+      throw new Error(`ResponsePayloadSizeLimitExceeded: ${response} bytes`);
+    }
     this.maxResponseBytes = Math.max(this.maxResponseBytes, response);
-    if (response > PAYLOAD_LIMIT) throw new Error(`ResponsePayloadSizeLimitExceeded: ${response} bytes`);
   }
 }
 
@@ -624,6 +638,7 @@ class RangeProxy extends Proxy {
 export class FakeExcel {
   readonly model = new FakeWorkbookModel();
   syncs = 0;
+  refusals = 0;
   maxRequestBytes = 0;
   maxResponseBytes = 0;
   supported = new Set(['1.9', '1.13', '1.16']);
@@ -636,6 +651,7 @@ export class FakeExcel {
       return await batch(ctx as never);
     } finally {
       this.syncs += ctx.syncs;
+      this.refusals += ctx.refusals;
       this.maxRequestBytes = Math.max(this.maxRequestBytes, ctx.maxRequestBytes);
       this.maxResponseBytes = Math.max(this.maxResponseBytes, ctx.maxResponseBytes);
     }
@@ -643,6 +659,7 @@ export class FakeExcel {
   readonly isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && this.supported.has(version);
   resetCounters(): void {
     this.syncs = 0;
+    this.refusals = 0;
     this.maxRequestBytes = 0;
     this.maxResponseBytes = 0;
   }

@@ -77,6 +77,19 @@ describe('reading', () => {
     );
   });
 
+  it('reads merged cells: a workstream merged down belongs to every action it covers', async () => {
+    const excel = new FakeExcel();
+    const ws = excel.model.addSheet('Actions').setValues([
+      ['Workstream', 'No.', 'Action', 'Owner'],
+      ['Financial planning', 1, 'Draft the budget', 'J Craig'],
+      [null, 2, 'Consult on it', 'J Craig'],
+      [null, 3, 'Agree it', 'C Hepburn'],
+    ]);
+    ws.merges = ['A2:A4'];
+    const { result } = await check(excel);
+    expect(result.report.workstreams.map((w) => [w.title, w.actionCount])).toEqual([['Financial planning', 3]]);
+  });
+
   it('reads 1904 workbooks as the same calendar days', async () => {
     const a = new FakeExcel();
     summaryWorkbook(a);
@@ -100,7 +113,23 @@ describe('reading', () => {
     expect(counts[0]).toBe(3);
     expect(counts[1]).toBe(3);
     // 50,000 rows carry ~9 MB of text: paged under the limit, a few syncs, not one per block.
-    expect(counts[2]).toBeLessThanOrEqual(6);
+    expect(counts[2]).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('long text', () => {
+  it('keeps every response under 5 MB, retrying a page Excel refuses', async () => {
+    const excel = new FakeExcel();
+    const ws = summaryWorkbook(excel);
+    const long = 'x'.repeat(400);
+    for (let r = 8; r < 3008; r++) {
+      for (let c = 0; c < 7; c++) ws.cell(r, c).value = c === 5 ? `Workstream ${r}` : long;
+    }
+    const { result } = await check(excel);
+    expect(result.report.workstreams).toHaveLength(3003);
+    // ~8 MB of text: the first page was refused once and read again in halves.
+    expect(excel.refusals).toBeGreaterThanOrEqual(1);
+    expect(excel.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
   });
 });
 

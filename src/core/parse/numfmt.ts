@@ -1,11 +1,19 @@
 /** Excel number format codes: which ones show dates, which show percentages. */
 
+/**
+ * Built-in number formats (ECMA-376 §18.8.30), with the locale-dependent date ids shown the
+ * way a UK Excel shows them. Ids absent here (and from a workbook's own list) are General.
+ */
 const BUILTIN: Record<number, string> = {
   0: 'General',
   1: '0',
   2: '0.00',
   3: '#,##0',
   4: '#,##0.00',
+  5: '"£"#,##0;\\-"£"#,##0',
+  6: '"£"#,##0;[Red]\\-"£"#,##0',
+  7: '"£"#,##0.00;\\-"£"#,##0.00',
+  8: '"£"#,##0.00;[Red]\\-"£"#,##0.00',
   9: '0%',
   10: '0.00%',
   11: '0.00E+00',
@@ -19,7 +27,7 @@ const BUILTIN: Record<number, string> = {
   19: 'h:mm:ss AM/PM',
   20: 'h:mm',
   21: 'h:mm:ss',
-  22: 'dd/mm/yyyy h:mm',
+  22: 'dd/mm/yyyy hh:mm',
   37: '#,##0 ;(#,##0)',
   38: '#,##0 ;[Red](#,##0)',
   39: '#,##0.00;(#,##0.00)',
@@ -33,7 +41,11 @@ const BUILTIN: Record<number, string> = {
 
 /** The format code of one of Excel's built-in numFmtIds (14 is the locale's short date). */
 export function builtinFormatCode(id: number): string | undefined {
-  return BUILTIN[id];
+  if (BUILTIN[id] !== undefined) return BUILTIN[id];
+  // East Asian locale ids are dates (or times) in the locales that write them.
+  if ((id >= 27 && id <= 31) || (id >= 50 && id <= 58)) return 'dd/mm/yyyy';
+  if (id >= 32 && id <= 35) return 'h:mm:ss';
+  return undefined;
 }
 
 /** The code without quoted text, escapes, [colour]/[$-809] sections and fill characters. */

@@ -25,7 +25,7 @@ export interface OfficeAdapterOptions {
   maxAddressChars: number;
 }
 
-export const DEFAULT_OFFICE_OPTIONS: OfficeAdapterOptions = { blockCells: 20000, maxSyncBytes: 4 * 1024 * 1024, maxAddressChars: 8000 };
+export const DEFAULT_OFFICE_OPTIONS: OfficeAdapterOptions = { blockCells: 10000, maxSyncBytes: 4 * 1024 * 1024, maxAddressChars: 8000 };
 
 const HIGHLIGHT_COLOURS: Record<string, string> = {
   error: '#FFC7CE',
@@ -57,8 +57,27 @@ export function chunkAddresses(addresses: string[], max: number): string[] {
   return out;
 }
 
+/** "Sheet1!A1:B2, Sheet1!C3:D4" to ranges. */
+function mergedRanges(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const part of address.split(',')) {
+    const ref = part.includes('!') ? part.slice(part.lastIndexOf('!') + 1) : part;
+    const r = parseRange(ref.trim().replace(/\$/g, ''));
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** Excel on the web's refusal of a request or response over 5 MB. */
+function isPayloadError(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return /PayloadSizeLimitExceeded/i.test(`${err?.code ?? ''} ${err?.message ?? ''}`);
+}
+
+/** Response bytes of a loaded block: values, formats, and about ten bytes of value type a cell. */
 function estimateBytes(values: unknown[][], formats: unknown[][]): number {
   let n = 0;
+  for (const row of values) n += row.length * 10;
   for (const row of values) for (const v of row) n += typeof v === 'string' ? v.length + 4 : 12;
   for (const row of formats) for (const f of row) n += typeof f === 'string' ? f.length + 4 : 4;
   return n;
@@ -113,22 +132,24 @@ export class OfficeWorkbook implements WorkbookPort {
       if (has1904) wb.load('use1904DateSystem');
       await context.sync();
 
+      const hasMerges = this.isSetSupported('ExcelApi', '1.13');
       const infos = sheets.items.map((ws) => {
         const used = ws.getUsedRangeOrNullObject(true);
         used.load('rowIndex,columnIndex,rowCount,columnCount');
         ws.protection.load('protected');
         const mark = ws.names.getItemOrNullObject(GENERATED_MARK);
         mark.load('name');
-        return { ws, used, mark };
+        // Merged areas are small (addresses only): they come with this sync, not with the values.
+        const areas = hasMerges ? used.getMergedAreasOrNullObject() : null;
+        areas?.load('address');
+        return { ws, used, mark, areas };
       });
       await context.sync();
 
       const grids: SheetGrid[] = [];
       type Block = { grid: SheetGrid; range: Range; row0: number; col0: number; cells: number };
       const blocks: Block[] = [];
-      const mergeLoads: { grid: SheetGrid; areas: ReturnType<Range['getMergedAreasOrNullObject']> }[] = [];
-      const hasMerges = this.isSetSupported('ExcelApi', '1.13');
-      for (const { ws, used, mark } of infos) {
+      for (const { ws, used, mark, areas } of infos) {
         if (ws.name === HIGHLIGHT_RECORD_SHEET) continue;
         const grid: SheetGrid = { name: ws.name, rows: [], merges: [] };
         if (ws.visibility !== 'Visible') grid.hidden = true;
@@ -143,45 +164,50 @@ export class OfficeWorkbook implements WorkbookPort {
           const range = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, n, cols);
           blocks.push({ grid, range, row0: used.rowIndex + r, col0: used.columnIndex, cells: n * cols });
         }
-        if (hasMerges) {
-          const areas = used.getMergedAreasOrNullObject();
-          areas.load('address');
-          mergeLoads.push({ grid, areas });
-        }
+        if (areas && !areas.isNullObject && areas.address) grid.merges.push(...mergedRanges(areas.address));
       }
 
-      // Queue blocks into syncs by estimated response size; most plans need one.
-      let bytesPerCell = 24;
+      // Queue blocks into syncs by estimated response size; most plans need one. The first
+      // page assumes fairly long text; later pages use what was seen, with a margin. A page
+      // Excel still refuses as too large is retried in halves.
+      let bytesPerCell = 96;
       let i = 0;
-      let first = true;
-      while (i < blocks.length || first) {
-        const page: Block[] = [];
-        let estimate = 0;
-        while (i < blocks.length && (page.length === 0 || estimate + blocks[i].cells * bytesPerCell <= this.options.maxSyncBytes)) {
-          blocks[i].range.load('values,numberFormat,valueTypes');
-          estimate += blocks[i].cells * bytesPerCell;
-          page.push(blocks[i++]);
+      if (blocks.length === 0) await context.sync();
+      while (i < blocks.length) {
+        let take = 0;
+        for (
+          let estimate = 0;
+          i + take < blocks.length && (take === 0 || estimate + blocks[i + take].cells * bytesPerCell <= this.options.maxSyncBytes);
+          take++
+        ) {
+          estimate += blocks[i + take].cells * bytesPerCell;
         }
-        // A sync per page on purpose: each response must stay under Excel on the web's 5 MB.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        if (first) first = false;
+        for (;;) {
+          for (const b of blocks.slice(i, i + take)) b.range.load('values,numberFormat,valueTypes');
+          try {
+            // A sync per page on purpose: each response must stay under Excel on the web's 5 MB.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            await context.sync();
+            break;
+          } catch (e) {
+            if (!isPayloadError(e)) throw e;
+            if (take === 1)
+              throw new WorkbookError(
+                'too-large',
+                'Part of this workbook holds more text than Excel can send to an add-in at once. Check the plan in the web page or with plancheck instead.',
+              );
+            take = Math.max(1, Math.floor(take / 2));
+          }
+        }
         let seen = 0;
         let cells = 0;
-        for (const b of page) {
+        for (const b of blocks.slice(i, i + take)) {
           seen += estimateBytes(b.range.values, b.range.numberFormat);
           cells += b.cells;
           fillGrid(b.grid, b.range, b.row0, b.col0);
         }
-        if (cells > 0) bytesPerCell = Math.max(bytesPerCell, Math.ceil(seen / cells));
-      }
-      for (const { grid, areas } of mergeLoads) {
-        if (areas.isNullObject || !areas.address) continue;
-        for (const part of areas.address.split(',')) {
-          const ref = part.includes('!') ? part.slice(part.lastIndexOf('!') + 1) : part;
-          const r = parseRange(ref.replace(/\$/g, ''));
-          if (r) grid.merges.push(r);
-        }
+        if (cells > 0) bytesPerCell = Math.max(16, Math.ceil((seen / cells) * 1.5));
+        i += take;
       }
       return { sheets: grids, date1904: has1904 ? Boolean(wb.use1904DateSystem) : false };
     });
@@ -481,5 +507,3 @@ function writeRecord(context: RequestContext, existing: Worksheet | null, saved:
   ws.visibility = 'VeryHidden';
   ws.names.add(GENERATED_MARK, ws.getRange('A1'), 'PlanCheck: fills to restore when highlights are cleared');
 }
-
-export type { CellRange };

@@ -9,7 +9,7 @@ import { parseRange } from '../../core/cell';
 import { WorkbookError } from '../port';
 import { loadBook, type BookModel, type SheetKind } from './book';
 import { findHighlightRecord } from './record';
-import { isDateFormat, readCellFormats } from './styles';
+import { isDateOrTimeFormat, readCellFormats } from './styles';
 import { relTypeIs, contentTypeOverrides } from './opc';
 import { decodeXString, TOK_CDATA, TOK_CLOSE, TOK_EOF, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml';
 import { findPart, partText, type XlsxPackage } from './zip';
@@ -276,7 +276,8 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
         if (serial === null) value = vText;
         else {
           value = serial;
-          if (!format || !isDateFormat(format)) format = serial % 1 === 0 ? 'dd/mm/yyyy' : serial < 1 ? 'hh:mm:ss' : 'dd/mm/yyyy hh:mm';
+          if (!format || !isDateOrTimeFormat(format))
+            format = serial % 1 === 0 ? 'dd/mm/yyyy' : serial < 1 ? 'hh:mm:ss' : 'dd/mm/yyyy hh:mm';
         }
         break;
       }

@@ -3,60 +3,14 @@
  * number formats and cell formats (xfs). We only ever append, never reorder or rewrite
  * existing entries, so every s= index in the user's sheets keeps meaning what it meant.
  */
+import { builtinFormatCode } from '../../core/parse/numfmt';
 import { WorkbookError } from '../port';
 import { addRel, CONTENT_TYPE, readRels, REL_TYPE, relTypeIs, setOverride } from './opc';
 import { applyEdits, child, children, documentElement, escapeXml, parseXml, setAttrs, type Edit, type XmlElement } from './xml';
 import { findPart, partText, setPartText, workbookPartName, type XlsxPackage } from './zip';
 
-/**
- * Built-in number formats (ECMA-376 §18.8.30), with the locale-dependent date ids shown the
- * way a UK Excel shows them. Ids absent here and from <numFmts> are General.
- */
-export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
-  0: 'General',
-  1: '0',
-  2: '0.00',
-  3: '#,##0',
-  4: '#,##0.00',
-  5: '"£"#,##0;\\-"£"#,##0',
-  6: '"£"#,##0;[Red]\\-"£"#,##0',
-  7: '"£"#,##0.00;\\-"£"#,##0.00',
-  8: '"£"#,##0.00;[Red]\\-"£"#,##0.00',
-  9: '0%',
-  10: '0.00%',
-  11: '0.00E+00',
-  12: '# ?/?',
-  13: '# ??/??',
-  14: 'dd/mm/yyyy',
-  15: 'd-mmm-yy',
-  16: 'd-mmm',
-  17: 'mmm-yy',
-  18: 'h:mm AM/PM',
-  19: 'h:mm:ss AM/PM',
-  20: 'h:mm',
-  21: 'h:mm:ss',
-  22: 'dd/mm/yyyy hh:mm',
-  37: '#,##0 ;(#,##0)',
-  38: '#,##0 ;[Red](#,##0)',
-  39: '#,##0.00;(#,##0.00)',
-  40: '#,##0.00;[Red](#,##0.00)',
-  45: 'mm:ss',
-  46: '[h]:mm:ss',
-  47: 'mmss.0',
-  48: '##0.0E+0',
-  49: '@',
-};
-
-/** East Asian locale ids that are dates in the locales that write them: shown as dd/mm/yyyy. */
-function builtinFormat(id: number): string | undefined {
-  if (BUILTIN_FORMATS[id] !== undefined) return BUILTIN_FORMATS[id];
-  if ((id >= 27 && id <= 31) || (id >= 50 && id <= 58)) return 'dd/mm/yyyy';
-  if (id >= 32 && id <= 35) return 'h:mm:ss';
-  return undefined;
-}
-
 /** True when a format code shows dates or times (ignoring quoted text, escapes and [colour] parts). */
-export function isDateFormat(code: string): boolean {
+export function isDateOrTimeFormat(code: string): boolean {
   const s = code
     .split(';')[0]
     .replace(/"[^"]*"/g, '')
@@ -96,7 +50,7 @@ export function readCellFormats(pkg: XlsxPackage): (string | undefined)[] {
   if (!xfs) return [];
   return children(xfs, 'xf').map((xf) => {
     const id = Number(xf.attrs.get('numFmtId') ?? 0);
-    const code = custom.get(id) ?? builtinFormat(id);
+    const code = custom.get(id) ?? builtinFormatCode(id);
     return code === undefined || code.toLowerCase() === 'general' ? undefined : code;
   });
 }
@@ -198,7 +152,7 @@ export class StyleEditor {
 
   /** The id of a number format with this code: built-in, existing custom, or a new one. */
   numFmt(code: string): number {
-    for (const [id, c] of Object.entries(BUILTIN_FORMATS)) if (c === code && Number(id) <= 4) return Number(id);
+    for (let id = 0; id <= 4; id++) if (builtinFormatCode(id) === code) return id;
     const known = this.numFmtCodes.get(code);
     if (known !== undefined) return known;
     const id = this.nextNumFmt++;
