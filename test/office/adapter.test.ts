@@ -223,6 +223,26 @@ describe('highlights', () => {
     expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)).toBeUndefined();
   });
 
+  it('pages big highlight runs so no batch passes the limit, and still restores every fill', async () => {
+    const excel = new FakeExcel();
+    const ws = excel.model.addSheet('Big');
+    for (let r = 0; r < 4000; r++) ws.cell(r, 0).value = `row ${r}`;
+    ws.cell(5, 0).fill = { color: '#123456', pattern: 'Solid' };
+    const limit = 100_000;
+    const wb = new OfficeWorkbook(excel.run, excel.isSetSupported, { maxSyncBytes: limit });
+    const marks = Array.from({ length: 4000 }, (_, r) => ({ sheet: 'Big', row: r, col: 0, kind: r % 2 ? ('error' as const) : ('Concern' as const), note: '' }));
+    await wb.applyHighlights(marks);
+    // A page may pass the limit by at most one item (a 30,000-character record row).
+    expect(excel.maxRequestBytes).toBeLessThanOrEqual(limit + 50_000);
+    expect(excel.maxResponseBytes).toBeLessThanOrEqual(limit + 50_000);
+    expect(ws.peek(5, 0)!.fill.color).toBe('#FFC7CE');
+    excel.resetCounters();
+    await wb.clearHighlights();
+    expect(excel.maxResponseBytes).toBeLessThanOrEqual(limit + 50_000);
+    expect(ws.peek(5, 0)!.fill).toEqual({ color: '#123456', pattern: 'Solid' });
+    expect(ws.peek(6, 0)!.fill).toEqual({ color: null, pattern: 'None' });
+  });
+
   it('keeps every address list under 8,192 characters', () => {
     const addresses = Array.from({ length: 5000 }, (_, i) => `AB${i + 1}`);
     const chunks = chunkAddresses(addresses, 8000);

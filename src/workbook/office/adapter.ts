@@ -8,7 +8,7 @@ import { type CellRange, type RawCell, type SheetGrid, type WorkbookGrid, a1, pa
 import { isoToSerial } from '../../core/parse/dates';
 import { type CellStyleKey, type HighlightMark, RAG_COLOURS, RAG_LABELS, type SheetSpec } from '../../core/sheetspec';
 import { type WorkbookPort, WorkbookError, type WriteSheetResult } from '../port';
-import type { ExcelRun, IsSetSupported, Range, RequestContext, Worksheet } from './excel-api';
+import type { ExcelRun, IsSetSupported, Range, RangeFill, RequestContext, Worksheet } from './excel-api';
 
 /** The defined name (sheet scope) that marks sheets PlanCheck generated. */
 export const GENERATED_MARK = 'PlanCheck_Generated';
@@ -259,6 +259,48 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.isSetSupported('ExcelApi', '1.20') ? { mergeUndoGroup: true } : undefined;
   }
 
+  /**
+   * Queues items one by one and syncs whenever the estimated payload would pass the limit,
+   * then syncs the rest: big highlight runs stay under Excel on the web's 5 MB per batch.
+   */
+  private async paged<T>(
+    context: RequestContext,
+    items: Iterable<T>,
+    bytesOf: (item: T) => number,
+    queue: (item: T) => void,
+  ): Promise<void> {
+    let pending = 0;
+    for (const item of items) {
+      const bytes = bytesOf(item);
+      if (pending > 0 && pending + bytes > this.options.maxSyncBytes) {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        pending = 0;
+      }
+      queue(item);
+      pending += bytes;
+    }
+    await context.sync();
+  }
+
+  /** Reads the highlight record (JSON over column A), a page of rows at a time. */
+  private async readRecord(context: RequestContext, record: Worksheet, rowCount: number): Promise<SavedFill[]> {
+    const rows: Range[] = [];
+    const indexes = Array.from({ length: rowCount }, (_, i) => i);
+    await this.paged(
+      context,
+      indexes,
+      // JSON text comes back escaped: quotes double in size.
+      () => RECORD_CHUNK * 1.5 + 64,
+      (i) => {
+        const r = record.getRangeByIndexes(i, 0, 1, 1);
+        r.load('values');
+        rows.push(r);
+      },
+    );
+    return parseRecord(rows.map((r) => r.values[0]));
+  }
+
   async applyHighlights(marks: HighlightMark[]): Promise<void> {
     if (marks.length === 0) return;
     await this.write(() =>
@@ -269,13 +311,7 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const ws of wsBy.values()) ws.protection.load('protected');
         const record = sheets.getItemOrNullObject(HIGHLIGHT_RECORD_SHEET);
         const recordUsed = record.getUsedRangeOrNullObject(true);
-        recordUsed.load('values');
-        const fills = marks.map((m) => {
-          const ws = wsBy.get(m.sheet)!;
-          const fill = ws.getRangeByIndexes(m.row, m.col, 1, 1).format.fill;
-          fill.load('color,pattern');
-          return fill;
-        });
+        recordUsed.load('rowCount');
         await context.sync();
         for (const [n, ws] of wsBy) {
           if (ws.isNullObject) throw new WorkbookError('changed', `Sheet "${n}" is no longer in the workbook: run Check again.`);
@@ -288,13 +324,23 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         // Keep the earliest saved fill of each cell: highlighting twice must still restore the user's own.
         const saved = new Map<string, SavedFill>();
-        if (!record.isNullObject && !recordUsed.isNullObject)
-          for (const f of readRecord(recordUsed.values)) saved.set(`${f.sheet}!${f.address}`, f);
-        marks.forEach((m, i) => {
-          const key = `${m.sheet}!${a1(m.row, m.col)}`;
-          if (saved.has(key)) return;
+        const hasRecord = !record.isNullObject && !recordUsed.isNullObject;
+        if (hasRecord) for (const f of await this.readRecord(context, record, recordUsed.rowCount)) saved.set(`${f.sheet}!${f.address}`, f);
+        const fresh = marks.filter((m) => !saved.has(`${m.sheet}!${a1(m.row, m.col)}`));
+        const fills: RangeFill[] = [];
+        await this.paged(
+          context,
+          fresh,
+          () => 80,
+          (m) => {
+            const fill = wsBy.get(m.sheet)!.getRangeByIndexes(m.row, m.col, 1, 1).format.fill;
+            fill.load('color,pattern');
+            fills.push(fill);
+          },
+        );
+        fresh.forEach((m, i) => {
           const fill = fills[i];
-          saved.set(key, {
+          saved.set(`${m.sheet}!${a1(m.row, m.col)}`, {
             sheet: m.sheet,
             address: a1(m.row, m.col),
             color: fill.color,
@@ -304,16 +350,24 @@ export class OfficeWorkbook implements WorkbookPort {
         const groups = new Map<string, string[]>();
         for (const m of marks) {
           const key = `${m.sheet}\u0000${m.kind}`;
-          groups.set(key, [...(groups.get(key) ?? []), a1(m.row, m.col)]);
+          const list = groups.get(key);
+          if (list) list.push(a1(m.row, m.col));
+          else groups.set(key, [a1(m.row, m.col)]);
         }
+        const writes: { sheet: string; kind: string; list: string }[] = [];
         for (const [key, addresses] of groups) {
           const [sheet, kind] = key.split('\u0000');
-          for (const list of chunkAddresses(addresses, this.options.maxAddressChars)) {
-            wsBy.get(sheet)!.getRanges(list).format.fill.color = HIGHLIGHT_COLOURS[kind];
-          }
+          for (const list of chunkAddresses(addresses, this.options.maxAddressChars)) writes.push({ sheet, kind, list });
         }
-        writeRecord(context, record.isNullObject ? null : record, [...saved.values()]);
-        await context.sync();
+        await this.paged(
+          context,
+          writes,
+          (w) => w.list.length + 64,
+          (w) => {
+            wsBy.get(w.sheet)!.getRanges(w.list).format.fill.color = HIGHLIGHT_COLOURS[w.kind];
+          },
+        );
+        await this.writeRecord(context, hasRecord ? record : null, [...saved.values()]);
       }, this.undoGroup()),
     );
   }
@@ -324,12 +378,16 @@ export class OfficeWorkbook implements WorkbookPort {
         const sheets = context.workbook.worksheets;
         const record = sheets.getItemOrNullObject(HIGHLIGHT_RECORD_SHEET);
         const used = record.getUsedRangeOrNullObject(true);
-        used.load('values');
+        used.load('rowCount');
         await context.sync();
         if (record.isNullObject || used.isNullObject) return;
-        const saved = readRecord(used.values);
+        const saved = await this.readRecord(context, record, used.rowCount);
         const bySheet = new Map<string, SavedFill[]>();
-        for (const f of saved) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+        for (const f of saved) {
+          const list = bySheet.get(f.sheet);
+          if (list) list.push(f);
+          else bySheet.set(f.sheet, [f]);
+        }
         const wsBy = new Map([...bySheet.keys()].map((n) => [n, sheets.getItemOrNullObject(n)]));
         for (const ws of wsBy.values()) ws.protection.load('protected');
         await context.sync();
@@ -341,25 +399,55 @@ export class OfficeWorkbook implements WorkbookPort {
             );
           }
         }
+        const restores: { ws: Worksheet; colour: string; list: string }[] = [];
         for (const [n, list] of bySheet) {
           const ws = wsBy.get(n)!;
           if (ws.isNullObject) continue;
           const groups = new Map<string, string[]>();
           for (const f of list) {
             const key = f.none ? '' : f.color;
-            groups.set(key, [...(groups.get(key) ?? []), f.address]);
+            const g = groups.get(key);
+            if (g) g.push(f.address);
+            else groups.set(key, [f.address]);
           }
           for (const [colour, addresses] of groups) {
-            for (const chunk of chunkAddresses(addresses, this.options.maxAddressChars)) {
-              const fill = ws.getRanges(chunk).format.fill;
-              if (colour === '') fill.clear();
-              else fill.color = colour;
-            }
+            for (const chunk of chunkAddresses(addresses, this.options.maxAddressChars)) restores.push({ ws, colour, list: chunk });
           }
         }
+        await this.paged(
+          context,
+          restores,
+          (r) => r.list.length + 64,
+          (r) => {
+            const fill = r.ws.getRanges(r.list).format.fill;
+            if (r.colour === '') fill.clear();
+            else fill.color = r.colour;
+          },
+        );
         record.delete();
         await context.sync();
       }, this.undoGroup()),
+    );
+  }
+
+  /** Replaces the record sheet: JSON split over column A, written a page at a time. */
+  private async writeRecord(context: RequestContext, existing: Worksheet | null, saved: SavedFill[]): Promise<void> {
+    if (existing) existing.delete();
+    const ws = context.workbook.worksheets.add(HIGHLIGHT_RECORD_SHEET);
+    ws.visibility = 'VeryHidden';
+    ws.names.add(GENERATED_MARK, ws.getRange('A1'), 'PlanCheck: fills to restore when highlights are cleared');
+    const json = JSON.stringify(saved);
+    const chunks: string[] = [];
+    for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
+    await this.paged(
+      context,
+      chunks.map((c, i) => ({ c, i })),
+      ({ c }) => c.length * 1.5 + 64,
+      ({ c, i }) => {
+        const cell = ws.getRangeByIndexes(i, 0, 1, 1);
+        cell.numberFormat = [['@']];
+        cell.values = [[c]];
+      },
     );
   }
 
@@ -485,25 +573,12 @@ function addChart(ws: Worksheet, spec: SheetSpec): void {
 const RECORD_CHUNK = 30000;
 
 /** The record is JSON split over column A (a cell holds at most 32,767 characters). */
-function readRecord(values: unknown[][]): SavedFill[] {
-  const text = values.map((r) => (typeof r[0] === 'string' ? r[0] : '')).join('');
+function parseRecord(rows: unknown[][]): SavedFill[] {
+  const text = rows.map((r) => (typeof r[0] === 'string' ? r[0] : '')).join('');
   try {
     const parsed = JSON.parse(text) as SavedFill[];
     return Array.isArray(parsed) ? parsed : [];
   } catch {
     return [];
   }
-}
-
-function writeRecord(context: RequestContext, existing: Worksheet | null, saved: SavedFill[]): void {
-  if (existing) existing.delete();
-  const ws = context.workbook.worksheets.add(HIGHLIGHT_RECORD_SHEET);
-  const json = JSON.stringify(saved);
-  const chunks: string[][] = [];
-  for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push([json.slice(i, i + RECORD_CHUNK)]);
-  const range = ws.getRangeByIndexes(0, 0, chunks.length, 1);
-  range.numberFormat = chunks.map(() => ['@']);
-  range.values = chunks;
-  ws.visibility = 'VeryHidden';
-  ws.names.add(GENERATED_MARK, ws.getRange('A1'), 'PlanCheck: fills to restore when highlights are cleared');
 }
