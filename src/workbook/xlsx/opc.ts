@@ -210,11 +210,11 @@ export function setOverride(pkg: XlsxPackage, part: string, contentType: string)
   );
 }
 
-/** Removes the Override for `part`, if any. */
-export function removeOverride(pkg: XlsxPackage, part: string): void {
+/** Removes every <tag> of [Content_Types].xml whose attribute matches (case-insensitively). */
+function removeTypeEntries(pkg: XlsxPackage, tag: 'Override' | 'Default', attr: string, value: string): void {
   const { text, root, name } = typesDoc(pkg);
-  const want = '/' + part.toLowerCase();
-  const hits = children(root, 'Override').filter((o) => (o.attrs.get('PartName') ?? '').toLowerCase() === want);
+  const want = value.toLowerCase();
+  const hits = children(root, tag).filter((e) => (e.attrs.get(attr) ?? '').toLowerCase() === want);
   if (hits.length === 0) return;
   setPartText(
     pkg,
@@ -224,6 +224,11 @@ export function removeOverride(pkg: XlsxPackage, part: string): void {
       hits.map((h) => ({ start: h.start, end: h.end, text: '' })),
     ),
   );
+}
+
+/** Removes the Override for `part`, if any. */
+export function removeOverride(pkg: XlsxPackage, part: string): void {
+  removeTypeEntries(pkg, 'Override', 'PartName', '/' + part);
 }
 
 /** Ensures a Default for extension `ext`; returns true when one had to be added. */
@@ -239,17 +244,7 @@ export function ensureDefault(pkg: XlsxPackage, ext: string, contentType: string
 
 /** Removes the Default for extension `ext`. */
 export function removeDefault(pkg: XlsxPackage, ext: string): void {
-  const { text, root, name } = typesDoc(pkg);
-  const hits = children(root, 'Default').filter((d) => (d.attrs.get('Extension') ?? '').toLowerCase() === ext.toLowerCase());
-  if (hits.length)
-    setPartText(
-      pkg,
-      name,
-      applyEdits(
-        text,
-        hits.map((h) => ({ start: h.start, end: h.end, text: '' })),
-      ),
-    );
+  removeTypeEntries(pkg, 'Default', 'Extension', ext);
 }
 
 /** A part name "dir/prefixN.ext" with the lowest N ≥ 1 not in the package (case-insensitive). */
