@@ -3,6 +3,7 @@
 // The README's first command runs this: the main job on the bundled examples.
 // Plain Node so it works the same on Windows, macOS and Linux.
 const { spawnSync } = require('child_process');
+const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
@@ -14,6 +15,7 @@ const steps = [
   ['summary', 'examples/best-value-action-plan.xlsx', '-o', 'out/action-plan-summary.xlsx', '--as-of', '2020-02-01'],
   ['highlight', 'examples/action-plan-flat.xlsx', '-o', 'out/action-plan-flat-highlighted.xlsx'],
 ];
+fs.mkdirSync(path.join(root, 'out'), { recursive: true });
 let failed = false;
 for (const args of steps) {
   process.stdout.write(`\n$ plancheck ${args.join(' ')}\n`);
