@@ -142,6 +142,25 @@ describe('plancheck summary', () => {
   });
 });
 
+describe('nothing is lost', () => {
+  it('warns when macros cannot be carried by an .xlsx output, and keeps them in an .xlsm one', async () => {
+    const { bookParts, zip } = await import('../xlsx/helpers');
+    const parts = bookParts({
+      sheets: [{ name: 'Plan', xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>Workstream</t></is></c><c r="B1" t="inlineStr"><is><t>Action</t></is></c><c r="C1" t="inlineStr"><is><t>Owner</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>W</t></is></c><c r="B2" t="inlineStr"><is><t>Do it</t></is></c><c r="C2" t="inlineStr"><is><t>J Craig</t></is></c></row>' }],
+    });
+    parts['xl/vbaProject.bin'] = new Uint8Array([1, 2, 3, 4]);
+    const file = path.join(dir, 'macro.xlsm');
+    fs.writeFileSync(file, zip(parts));
+    const toXlsx = run(['summary', file, '-o', path.join(dir, 'macro-out.xlsx')]);
+    expect(toXlsx.code).toBe(0);
+    expect(toXlsx.err).toMatch(/macros; a \.xlsx file cannot carry them/);
+    const toXlsm = run(['summary', file, '-o', path.join(dir, 'macro-out.xlsm')]);
+    expect(toXlsm.err).toBe('');
+    const { unzipSync } = await import('fflate');
+    expect(Object.keys(unzipSync(fs.readFileSync(path.join(dir, 'macro-out.xlsm'))))).toContain('xl/vbaProject.bin');
+  });
+});
+
 describe('plancheck highlight', () => {
   it('marks problem and RAG cells with notes, never touching the input', async () => {
     const out = path.join(dir, 'marked.xlsx');
