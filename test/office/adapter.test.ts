@@ -99,7 +99,7 @@ describe('reading', () => {
     expect((await check(b)).result.report.meta.reportDate).toBe((await check(a)).result.report.meta.reportDate);
   });
 
-  it('uses the same 3 syncs for 10 rows and 5,000 rows, and no batch passes 5 MB at 50,000', async () => {
+  it('uses the same syncs for 10 rows and 5,000 rows, and no batch passes 5 MB at 50,000', async () => {
     const counts: number[] = [];
     for (const rows of [10, 5000, 50000]) {
       const excel = new FakeExcel();
@@ -110,8 +110,9 @@ describe('reading', () => {
       expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
       counts.push(excel.syncs);
     }
-    expect(counts[0]).toBe(3);
-    expect(counts[1]).toBe(3);
+    // 3 reads, plus one sync the first time to start watching for the user's edits.
+    expect(counts[0]).toBe(4);
+    expect(counts[1]).toBe(4);
     // 50,000 rows carry ~9 MB of text: paged under the limit, a few syncs, not one per block.
     expect(counts[2]).toBeLessThanOrEqual(8);
   });
@@ -241,6 +242,20 @@ describe('highlights', () => {
     expect(excel.maxResponseBytes).toBeLessThanOrEqual(limit + 50_000);
     expect(ws.peek(5, 0)!.fill).toEqual({ color: '#123456', pattern: 'Solid' });
     expect(ws.peek(6, 0)!.fill).toEqual({ color: null, pattern: 'None' });
+  });
+
+  it('does not highlight when the user edited the sheet after it was read', async () => {
+    const excel = new FakeExcel();
+    const ws = summaryWorkbook(excel);
+    const { wb, result } = await check(excel);
+    // The user inserts a row: every mark would now land one row off.
+    excel.model.emitChange('MC 002', '5:5');
+    await expect(wb.applyHighlights(highlightMarks(result))).rejects.toThrow(/changed while it was being checked/);
+    expect([...ws.cells.values()].every((c) => c.fill.pattern === 'None')).toBe(true);
+    // A fresh read makes highlighting possible again.
+    const fresh = checkWorkbook(await wb.readGrid(), { file: 'book', today: '2026-11-22', settings });
+    await wb.applyHighlights(highlightMarks(fresh));
+    expect([...ws.cells.values()].some((c) => c.fill.pattern === 'Solid')).toBe(true);
   });
 
   it('keeps every address list under 8,192 characters', () => {

@@ -103,13 +103,27 @@ export class OfficeWorkbook implements WorkbookPort {
    * writes as changes too; those (and their echo for a second after) are ignored.
    */
   async onUserChange(listener: () => void): Promise<void> {
-    await this.run(async (context) => {
+    this.listeners.push(listener);
+    await this.watchChanges();
+  }
+
+  /** User edits seen so far, and how many there had been when the grid was last read. */
+  private edits = 0;
+  private editsAtRead = 0;
+  private watching: Promise<void> | null = null;
+  private readonly listeners: (() => void)[] = [];
+
+  /** One change handler for the adapter's life: counts the user's edits and tells listeners. */
+  private watchChanges(): Promise<void> {
+    this.watching ??= this.run(async (context) => {
       context.workbook.worksheets.onChanged.add(async () => {
         if (this.writing > 0 || Date.now() < this.quietUntil) return;
-        listener();
+        this.edits++;
+        for (const l of this.listeners) l();
       });
       await context.sync();
-    });
+    }).catch(() => undefined);
+    return this.watching;
   }
 
   /** Runs one of our writes so that its change events are not taken for the user's. */
@@ -124,6 +138,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async readGrid(): Promise<WorkbookGrid> {
+    await this.watchChanges();
+    this.editsAtRead = this.edits;
     return this.run(async (context) => {
       const wb = context.workbook;
       const sheets = wb.worksheets;
@@ -303,6 +319,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async applyHighlights(marks: HighlightMark[]): Promise<void> {
     if (marks.length === 0) return;
+    // Marks point at cells as they were when the grid was read: after an edit they may be wrong.
+    if (this.edits !== this.editsAtRead) {
+      throw new WorkbookError(
+        'changed',
+        'The workbook changed while it was being checked, so nothing was highlighted. Press Highlight problems again.',
+      );
+    }
     await this.write(() =>
       this.run(async (context) => {
         const sheets = context.workbook.worksheets;
