@@ -345,9 +345,11 @@ export function writeSheet(pkg: XlsxPackage, spec: SheetSpec): WriteSheetResult 
 
   const part = freePartName(pkg, 'xl/worksheets', 'sheet', 'xml');
   setPartText(pkg, part, ''); // reserve the name
+  // The sheet's content type goes before its chart's, as a rebuild leaves them: building the
+  // summary twice gives the same package as building it once.
+  setOverride(pkg, part, CONTENT_TYPE.worksheet);
   const drawingRel = addChart(pkg, part, name, spec);
   setPartText(pkg, part, worksheetXml(spec, ids, book.date1904, drawingRel));
-  setOverride(pkg, part, CONTENT_TYPE.worksheet);
   const relId = addRel(pkg, book.part, REL_TYPE.worksheet, part);
 
   // workbook.xml: the <sheet> entry and the marker name, in one splice of the original text.
