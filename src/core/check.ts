@@ -60,7 +60,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const f = a.fields;
     const number = readNumber(f.number?.cell);
     const description = ctx.text(f.action, what, 'description');
-    const timescale = ctx.timescale(f.timescale, what);
+    const { timescale, field: targetField } = ctx.schedule(f, what);
     const leadsText = ctx.text(f.lead, what, 'lead officer');
     const leads = parseLeads(leadsText);
     const percent = ctx.percent(f.percent, what);
@@ -71,7 +71,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
 
     if (f.lead && leads.length === 0 && !f.lead.cell?.error) ctx.add('missing-owner', where(f.lead), { what });
     if (f.action && !description && !f.action.cell?.error) ctx.add('missing-description', where(f.action), { what });
-    ctx.judgeDates(timescale.target, percent, asOf, settings.dueSoonDays, where(f.timescale), what, leads.join(' / '));
+    ctx.judgeDates(timescale.target, percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
     if (stated && stated !== result.rag) {
       ctx.add('rag-mismatch', where(f.rag), { what, stated: ctx.textOf(f.rag), computed: result.rag, reason: result.reason });
     }
@@ -84,6 +84,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       timescale: timescale.text,
       targetDate: timescale.target,
       milestones: timescale.milestones.map((m) => ({ date: m.iso, label: m.label })),
+      targetHistory: timescale.history,
       leads,
       reportRefs: ctx.plainText(f.reportRef?.cell),
       percent,
@@ -114,6 +115,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
         title: w.title,
         leads: [...new Set(mine.flatMap((a) => a.leads))],
         targetDate: targets.length ? targets[targets.length - 1] : null,
+        targetHistory: [],
         percent: pcts.length ? Math.round(pcts.reduce((s, p) => s + p, 0) / pcts.length) : null,
         priority: null,
         statedRag: null,
@@ -126,7 +128,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     }
     const f = w.fields;
     const where = (fc: FieldCell | undefined) => ctx.where(w.sheet, w.row, fc);
-    const timescale = ctx.timescale(f.timescale, what);
+    const { timescale, field: targetField } = ctx.schedule(f, what);
     const leadsText = ctx.text(f.lead, what, 'lead');
     const leads = parseLeads(leadsText);
     const percent = ctx.percent(f.percent, what);
@@ -136,7 +138,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const decisions = ctx.text(f.decisions, what, 'decisions') || null;
     if (f.lead && leads.length === 0 && !f.lead.cell?.error) ctx.add('missing-owner', where(f.lead), { what });
     if (f.statusUpdate && !statusUpdate && !f.statusUpdate.cell?.error) ctx.add('missing-status-update', where(f.statusUpdate), { what });
-    ctx.judgeDates(timescale.target, percent, asOf, settings.dueSoonDays, where(f.timescale), what, leads.join(' / '));
+    ctx.judgeDates(timescale.target, percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
     const result =
       percent !== null || timescale.target !== null || mine.length === 0
         ? computeRag({ percent, target: timescale.target, start, asOf }, settings)
@@ -150,6 +152,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       title: w.title,
       leads,
       targetDate: timescale.target,
+      targetHistory: timescale.history,
       percent,
       priority: readPriority(f.priority?.cell),
       statedRag: stated,
@@ -209,6 +212,10 @@ function readPriority(cell: RawCell | undefined): number | string | null {
   return readNumber(cell);
 }
 
+function isFilled(cell: RawCell): boolean {
+  return !(typeof cell.value === 'string' && !cell.value.trim());
+}
+
 /** Serial numbers this far apart are dates that lost their format (1950 to 2100). */
 const PLAUSIBLE_SERIAL = [18264, 73051];
 
@@ -262,7 +269,7 @@ class Context {
   }
 
   timescale(fc: FieldCell | undefined, what: string): Timescale & { text: string } {
-    const empty = { milestones: [], target: null, keywords: [], unparsed: [], text: '' };
+    const empty = { milestones: [], target: null, keywords: [], unparsed: [], history: [], text: '' };
     if (!fc) return empty;
     const where = at(fc);
     const cell = fc.cell;
@@ -273,7 +280,7 @@ class Context {
     if (this.cellError(fc, what, 'target date')) return empty;
     if (typeof cell.value === 'number') {
       const iso = this.serial(cell);
-      if (iso) return { milestones: [{ iso, label: null, text: iso }], target: iso, keywords: [], unparsed: [], text: formatUkDate(iso) };
+      if (iso) return { milestones: [{ iso, label: null, text: iso }], target: iso, keywords: [], unparsed: [], history: [], text: formatUkDate(iso) };
       this.add('unrecognised-date', where, { what, text: String(cell.value), detail: 'a number, not a date' });
       return { ...empty, text: String(cell.value) };
     }
@@ -298,6 +305,33 @@ class Context {
       this.add('several-target-dates', where, { what, text, count: t.milestones.length, target: formatUkDate(t.target!) });
     }
     return { ...t, text };
+  }
+
+  /**
+   * The target of a record: the Revised Target Date where the plan has one filled in, else
+   * the Timescale; every earlier date the plan records (the replaced timescale, an Original
+   * Target Date column, "revised from" in the cell) becomes the history, oldest first.
+   */
+  schedule(f: Partial<Record<Field, FieldCell>>, what: string): { timescale: Timescale & { text: string }; field: FieldCell | undefined } {
+    const revised = f.revisedTarget?.cell;
+    const useRevised = (revised !== undefined && isFilled(revised)) || (f.revisedTarget !== undefined && !f.timescale);
+    const field = useRevised ? f.revisedTarget : f.timescale;
+    const timescale = this.timescale(field, what);
+    const earlier = [...timescale.history];
+    for (const other of [useRevised ? f.timescale : undefined, f.originalTarget]) {
+      const d = other?.cell ? this.quietTarget(other.cell) : null;
+      if (d) earlier.push(d);
+    }
+    timescale.history = [...new Set(earlier)].filter((d) => d !== timescale.target).sort();
+    return { timescale, field };
+  }
+
+  /** A date from a cell that is only history: read without findings. */
+  private quietTarget(cell: RawCell): IsoDate | null {
+    if (cell.error) return null;
+    if (typeof cell.value === 'number') return this.serial(cell);
+    if (typeof cell.value !== 'string') return null;
+    return parseTimescale(foldLookalikes(cell.value).text).target;
   }
 
   private serial(cell: RawCell): IsoDate | null {

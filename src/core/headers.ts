@@ -9,6 +9,8 @@ export type Field =
   | 'number'
   | 'action'
   | 'timescale'
+  | 'originalTarget'
+  | 'revisedTarget'
   | 'start'
   | 'lead'
   | 'reportRef'
@@ -24,6 +26,8 @@ export const FIELD_NAMES: Record<Field, string> = {
   number: 'No.',
   action: 'Actions Proposed / Action',
   timescale: 'Timescales / Target Date / Due / Deadline',
+  originalTarget: 'Original Target Date / Baseline Date',
+  revisedTarget: 'Revised Target Date / New Target Date',
   start: 'Start Date',
   lead: 'Lead Officer / Lead / Owner / Responsible Officer',
   reportRef: 'Report Ref',
@@ -50,6 +54,8 @@ const PATTERNS: [RegExp, Field][] = [
     /^(actions?( proposed| required| to be taken)?|actio ?ns proposed|description|task|proposed actions?|improvement actions?|planned actions?|action description|action detail)$/,
     'action',
   ],
+  [/^(original|baseline|initial) (target( completion)?|due|completion|end)? ?(dates?|timescales?|deadline)$|^original target$/, 'originalTarget'],
+  [/^(revised|new|current|amended|updated) (target( completion)?|due|completion|end)? ?(dates?|timescales?|deadline)$|^revised target$/, 'revisedTarget'],
   [/^(timescales?|target( date)?|target completion( date)?|due( date)?|deadline|completion date|date due|by when|end date)$/, 'timescale'],
   [/^(start( date)?|date started)$/, 'start'],
   [/^(lead( officer)?s?|owners?|action owner|responsible( officer| person| lead)?|accountable officer|officer)$/, 'lead'],

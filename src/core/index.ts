@@ -11,3 +11,5 @@ export * from './summary';
 export * from './highlight';
 export { FIELD_NAMES, classifyHeader, type Field } from './headers';
 export { type IsoDate, formatUkDate, parseDateText, isoFromYmd } from './parse/dates';
+export * from './compare';
+export * from './owners';

@@ -17,6 +17,8 @@ export const WorkstreamSchema = z.object({
   title: z.string(),
   leads: z.array(z.string()),
   targetDate: isoDate.nullable(),
+  /** Earlier target dates the plan records (a revised date, an original-target column), oldest first. */
+  targetHistory: z.array(isoDate),
   percent: z.number().min(0).max(100).nullable(),
   priority: z.union([z.number(), z.string()]).nullable(),
   statedRag: rag.nullable(),
@@ -41,6 +43,8 @@ export const ActionSchema = z.object({
   timescale: z.string(),
   targetDate: isoDate.nullable(),
   milestones: z.array(MilestoneSchema),
+  /** Earlier target dates the plan records (a revised date, an original-target column), oldest first. */
+  targetHistory: z.array(isoDate),
   leads: z.array(z.string()),
   reportRefs: z.string(),
   percent: z.number().min(0).max(100).nullable(),

@@ -7,6 +7,7 @@
  */
 import type { CellRange } from './cell';
 import type { CheckResult } from './check';
+import { type Comparison, changeRequests, comparisonHeadline } from './compare';
 import { formatUkDate } from './parse/dates';
 import type { Report } from './model';
 import type { Settings } from './settings';
@@ -27,8 +28,29 @@ export const SUMMARY_COLUMNS = [
 
 const WIDTHS = [13, 12, 13, 18, 9, 40, 60, 30, 40];
 
+/** What else the summary can show. */
+export interface SummaryOptions {
+  /** The comparison with the previous version: adds "Changes since last report" and Change Requests. */
+  comparison?: Comparison | null;
+}
+
+/** Rows of "Changes since last report", most telling first, as the committee asks. */
+const CHANGE_ROWS: { code: Comparison['changes'][number]['code']; label: string }[] = [
+  { code: 'target-moved', label: 'Target date moved' },
+  { code: 'newly-overdue', label: 'Newly overdue' },
+  { code: 'rag-worsened', label: 'RAG worsened' },
+  { code: 'green-while-slipping', label: 'Stated green while slipping' },
+  { code: 'progress-backwards', label: 'Progress went backwards' },
+  { code: 'owner-changed', label: 'Lead changed' },
+  { code: 'completed', label: 'Completed' },
+  { code: 'rag-improved', label: 'RAG improved' },
+  { code: 'new', label: 'New' },
+  { code: 'removed', label: 'Removed' },
+];
+
 /** Builds the summary sheet for a checked plan. */
-export function buildSummary(result: CheckResult, settings: Settings): SheetSpec {
+export function buildSummary(result: CheckResult, settings: Settings, options: SummaryOptions = {}): SheetSpec {
+  const comparison = options.comparison ?? null;
   const { report, raw } = result;
   const cells: CellSpec[] = [];
   const merges: CellRange[] = [];
@@ -86,20 +108,58 @@ export function buildSummary(result: CheckResult, settings: Settings): SheetSpec
   }
   r++;
 
-  if (raw.issues.length > 0 || raw.targets.length > 0) {
+  if (comparison) {
+    put(r, 0, `Changes since last report (${formatUkDate(comparison.previous.asOf)}): ${comparisonHeadline(comparison)}`, 'label');
+    merges.push({ top: r, left: 0, bottom: r, right: last });
+    r++;
+    const shown = CHANGE_ROWS.flatMap(({ code, label }) => comparison.changes.filter((c) => c.code === code).map((c) => ({ c, label })));
+    if (shown.length) {
+      // Columns chosen to fit the table's widths above: short values where columns are narrow.
+      const heads: [number, string][] = [
+        [0, 'Change'],
+        [2, 'Was'],
+        [3, 'Now'],
+        [4, 'No.'],
+        [5, 'Item'],
+        [6, 'Detail'],
+        [7, 'Workstream'],
+      ];
+      for (const [col, h] of heads) put(r, col, h, 'header');
+      merges.push({ top: r, left: 0, bottom: r, right: 1 });
+      r++;
+      for (const { c, label } of shown) {
+        put(r, 0, label, 'text');
+        merges.push({ top: r, left: 0, bottom: r, right: 1 });
+        const value = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatUkDate(v) : v);
+        put(r, 2, value(c.from), 'wrap');
+        put(r, 3, value(c.to), 'wrap');
+        const place = c.current ?? c.previous;
+        if (c.kind === 'action' && place?.number !== null && place?.number !== undefined) put(r, 4, String(place.number), 'text');
+        put(r, 5, c.kind === 'workstream' ? c.workstream : c.item, 'wrap');
+        put(r, 6, c.message, 'wrap');
+        put(r, 7, c.kind === 'workstream' ? '(the workstream)' : c.workstream, 'wrap');
+        r++;
+      }
+    }
+    r++;
+  }
+
+  const requests = comparison ? changeRequests(comparison) : [];
+  const issues = [...raw.issues.map((i) => i.text), ...requests];
+  if (issues.length > 0 || raw.targets.length > 0) {
     put(r, 0, 'No.', 'header');
     put(r, 1, 'Issues (I) / Major Risks (R) / Change Requests (C)', 'header');
     merges.push({ top: r, left: 1, bottom: r, right: 5 });
     put(r, 6, 'Targets for Next Period', 'header');
     merges.push({ top: r, left: 6, bottom: r, right: 8 });
     r++;
-    const n = Math.max(raw.issues.length, raw.targets.length);
+    const n = Math.max(issues.length, raw.targets.length);
     for (let i = 0; i < n; i++) {
-      const issue = raw.issues[i];
+      const issue = issues[i];
       const target = raw.targets[i];
       put(r, 0, String(i + 1), 'text');
       if (issue) {
-        put(r, 1, issue.text, 'wrap');
+        put(r, 1, issue, 'wrap');
         merges.push({ top: r, left: 1, bottom: r, right: 5 });
       }
       if (target) {
@@ -134,7 +194,7 @@ export function buildSummary(result: CheckResult, settings: Settings): SheetSpec
 
   put(r, 0, 'Programme Summary', 'label');
   r++;
-  put(r, 0, programmeSummary(report, raw.programmeSummary), 'wrap');
+  put(r, 0, programmeSummary(report, raw.programmeSummary, comparison), 'wrap');
   merges.push({ top: r, left: 0, bottom: r, right: last });
 
   return { name: settings.summarySheetName, cells, merges, columnWidths: WIDTHS, rowHeights: rowHeights(cells, merges), chart };
@@ -171,7 +231,7 @@ function countWords(rags: RagLabel[]): string {
 }
 
 /** The Programme Summary paragraph, written from the figures (and the plan's own, if any). */
-export function programmeSummary(report: Report, existing: string | null): string {
+export function programmeSummary(report: Report, existing: string | null, comparison: Comparison | null = null): string {
   const ws = report.workstreams;
   const parts: string[] = [];
   parts.push(
@@ -191,6 +251,12 @@ export function programmeSummary(report: Report, existing: string | null): strin
   const worst = ws.filter((w) => w.rag === 'Concern');
   if (worst.length) {
     parts.push(`At Concern: ${worst.map((w) => `${shortTitle(w.title)} (${w.ragReason})`).join('; ')}.`);
+  }
+  if (comparison) {
+    const moved = comparison.counts['target-moved'] ?? 0;
+    parts.push(
+      `Since the last report (${formatUkDate(comparison.previous.asOf)}): ${comparisonHeadline(comparison)}${moved ? `; ${moved} change request${moved === 1 ? ' is' : 's are'} listed for the moved target dates` : ''}.`,
+    );
   }
   if (existing) parts.push(`Officers' summary: ${existing}`);
   return parts.join(' ');

@@ -57,6 +57,27 @@ describe('parseTimescale: the Timescales cells of seed 000', () => {
   });
 
   it.each([
+    ['31 Aug 21 (revised from 30 Jun 21)', '2021-08-31', ['2021-06-30']],
+    ['30 Jun 21 revised to 31 Aug 21', '2021-08-31', ['2021-06-30']],
+    ['was 30 Jun 21, now 31 Aug 21', '2021-08-31', ['2021-06-30']],
+    ['Extended from June 2021 to August 2021', '2021-08-31', ['2021-06-30']],
+    ['31 Oct 21 (revised from 31 Aug 21, originally 30 Jun 21)', '2021-10-31', ['2021-06-30', '2021-08-31']],
+    ['Brought forward to 31 Mar 21 (was 30 Jun 21)', '2021-03-31', ['2021-06-30']],
+  ])('%j records a revision: the new date is the target, the old ones its history', (text, target, history) => {
+    const t = parseTimescale(text);
+    expect(t.target).toBe(target);
+    expect(t.history).toEqual(history);
+    expect(t.milestones.map((m) => m.iso)).toEqual([target]);
+    expect(t.unparsed).toEqual([]);
+  });
+
+  it('milestones and "Start now" are not revisions', () => {
+    expect(parseTimescale('Agree approach 30 Mar 20 Commence 31 May 20').history).toEqual([]);
+    expect(parseTimescale('Start now 31 Mar 20 30 Jun 20').history).toEqual([]);
+    expect(parseTimescale('Start now 31 Mar 20 30 Jun 20').milestones).toHaveLength(2);
+  });
+
+  it.each([
     ['31 Fab 20', ['31 Fab 20']],
     ['next year', ['next year']],
     ['31/02/2021', ['31/02/2021']],

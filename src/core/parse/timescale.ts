@@ -26,6 +26,11 @@ export interface Timescale {
   keywords: TimescaleKeyword[];
   /** Fragments that could not be read (a misspelt month, "next year", "Q5"). */
   unparsed: string[];
+  /**
+   * Earlier targets, oldest first, when the cell records a revision ("31 Aug 21 (revised
+   * from 30 Jun 21)", "was 30 Jun 21, now 31 Aug 21"); those dates are history, not milestones.
+   */
+  history: IsoDate[];
 }
 
 const MONTH =
@@ -52,7 +57,7 @@ const JOINERS = /^[\s/,;:&+\-–—()|.]*(and|or|then|by|from|until|to)?[\s/,;:&
 
 /** Reads a timescale cell. Never throws. */
 export function parseTimescale(text: string): Timescale {
-  const out: Timescale = { milestones: [], target: null, keywords: [], unparsed: [] };
+  const out: Timescale = { milestones: [], target: null, keywords: [], unparsed: [], history: [] };
   if (typeof text !== 'string') return out;
   // Long text is a sentence, not a timescale: read only the first 500 characters.
   const t = foldLookalikes(text.slice(0, 500)).text.replace(/\s+/g, ' ').trim();
@@ -68,6 +73,8 @@ export function parseTimescale(text: string): Timescale {
   }
 
   const gaps: { text: string; before: boolean }[] = [];
+  // The words just before each milestone, for telling old dates from new in a revision.
+  const leadIns: string[] = [];
   let last = 0;
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(rest); m; m = DATE_RE.exec(rest)) {
@@ -93,6 +100,7 @@ export function parseTimescale(text: string): Timescale {
       const isLabel = label.length > 0 && !/\d/.test(label) && !JOINERS.test(gap) && label.length <= 60;
       if (!isLabel) gaps.push({ text: gap, before: true });
       out.milestones.push({ iso, label: isLabel ? label : null, text: raw.trim() });
+      leadIns.push(gap);
     }
     last = m.index + raw.length;
   }
@@ -107,5 +115,32 @@ export function parseTimescale(text: string): Timescale {
     }
   }
   out.target = out.milestones.reduce<IsoDate | null>((max, m) => (max === null || m.iso > max ? m.iso : max), null);
+  if (out.milestones.length > 1 && REVISION.test(rest)) splitRevision(out, leadIns);
   return out;
+}
+
+// Words that say a date was changed rather than that there are several milestones.
+const REVISION = /\b(revised|re-?profiled|extended|moved|changed|rescheduled|slipped|deferred|postponed|put back|brought forward|was|originally|previously|now)\b/i;
+const OLD_LEAD_IN = /\b(from|was|originally|original|previously|previous|old|initially)\b[^a-z]*$/i;
+const NEW_LEAD_IN = /\b(to|now|new|revised|extended|moved|changed|rescheduled|deferred|postponed|until)\b[^a-z]*$/i;
+
+/** A revised timescale: the new date is the target, the others its history (oldest first). */
+function splitRevision(out: Timescale, leadIns: string[]): void {
+  const ms = out.milestones;
+  let current = -1;
+  for (let i = ms.length - 1; i >= 0 && current < 0; i--) {
+    if (NEW_LEAD_IN.test(leadIns[i]) && !OLD_LEAD_IN.test(leadIns[i])) current = i;
+  }
+  if (current < 0) {
+    // "31 Aug 21 (revised from 30 Jun 21)": the date not introduced as old is the new one.
+    const notOld = ms.map((_, i) => i).filter((i) => !OLD_LEAD_IN.test(leadIns[i]));
+    current = notOld.length === 1 ? notOld[0] : ms.findIndex((m) => m.iso === out.target);
+  }
+  const kept = ms[current];
+  out.history = ms
+    .filter((_, i) => i !== current)
+    .map((m) => m.iso)
+    .sort();
+  out.milestones = [{ ...kept, label: null }];
+  out.target = kept.iso;
 }
