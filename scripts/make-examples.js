@@ -130,19 +130,24 @@ async function actionPlanFlat(blocks) {
   await wb.xlsx.writeFile(path.join(OUT, 'action-plan-flat.xlsx'));
 }
 
-/** Seed 002: a strategic summary, one workstream per row, with metadata and lists. */
-async function strategicSummary() {
-  const lines = fs.readFileSync(path.join(SEEDS, '002_3babc84f93c8c00a.txt'), 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
+/**
+ * Seed 002: a strategic summary, one workstream per row, with metadata and lists. `version`
+ * rewrites it as an earlier committee's edition (for the compare examples).
+ */
+async function strategicSummary(version = null) {
+  let lines = fs.readFileSync(path.join(SEEDS, '002_3babc84f93c8c00a.txt'), 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
+  if (version) lines = version.edit(lines);
+  const ref = version ? version.ref : 'MC 002';
   const wb = book();
-  const ws = wb.addWorksheet('MC 002', { pageSetup: { orientation: 'landscape', fitToWidth: 1 } });
+  const ws = wb.addWorksheet(ref, { pageSetup: { orientation: 'landscape', fitToWidth: 1 } });
   ws.columns = [{ width: 10 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 9 }, { width: 40 }, { width: 70 }, { width: 40 }];
   ws.addRow([lines[0].trim()]).font = { bold: true, size: 14 };
   ws.addRow([]);
   ws.addRow(['BVAR Strategic Summary Progress Update']).font = { bold: true };
-  ws.addRow(['Committee Report Ref:', 'MC 002']);
-  ws.addRow(['Report Date:', utc(2021, 3, 1)]);
+  ws.addRow(['Committee Report Ref:', ref]);
+  ws.addRow(['Report Date:', version ? version.reportDate : utc(2021, 3, 1)]);
   ws.getCell('B5').numFmt = 'dd/mm/yy';
-  ws.addRow(['Committee Date:', utc(2021, 3, 10)]);
+  ws.addRow(['Committee Date:', version ? version.committeeDate : utc(2021, 3, 10)]);
   ws.getCell('B6').numFmt = 'dd/mm/yyyy';
   ws.addRow([]);
   const key = ws.addRow(['Key', 'Not Started', 'Concern', 'Caution', 'On Target', 'Complete']);
@@ -181,7 +186,128 @@ async function strategicSummary() {
   ws.mergeCells(p.number, 1, p.number, 8);
   p.alignment = { wrapText: true, vertical: 'top' };
   p.height = 45;
-  await wb.xlsx.writeFile(path.join(OUT, 'strategic-summary-mc002.xlsx'));
+  await wb.xlsx.writeFile(version ? version.file : path.join(OUT, 'strategic-summary-mc002.xlsx'));
+}
+
+/**
+ * The committee before MC 002 (MC 001, December 2020), reconstructed the way the seed's own
+ * Decisions and Change Requests describe it: transformational change was due April 2021
+ * before "1.3.21: Change target date to May 2021"; the governance review was due March 2021;
+ * Financial Planning had another lead; educational attainment was reported at 45%.
+ */
+const MC001 = {
+  ref: 'MC 001',
+  file: path.join(OUT, 'compare', 'strategic-summary-mc001.xlsx'),
+  reportDate: utc(2020, 12, 1),
+  committeeDate: utc(2020, 12, 9),
+  edit(lines) {
+    const rows = {
+      'Increase the pace of Transformational Change': { pct: '60', target: 'April 2021', decisions: '' },
+      'Financial Planning': { pct: '20', lead: 'DCE (ECOD)' },
+      'Implement the Elected Member Development Strategy': { pct: '20' },
+      'Continue to progress the Governance Review': { pct: '40', target: 'March 2021' },
+      'Improve Educational Attainment': { pct: '45' },
+      'Improving satisfaction levels in Housing': { pct: '20', decisions: '' },
+      'Continue working with CPP to determine clear outcomes and milestones and Performance reporting': { pct: '50' },
+    };
+    return lines.map((line) => {
+      const f = line.split('\t');
+      if (f.length < 8) {
+        // The change request for Housing was raised at MC 002, not before.
+        return /^6\t\(C\)/.test(line) ? line.replace(/^6\t[^\t]*/, '6\t') : line;
+      }
+      const e = rows[f[5]];
+      if (!e) return line;
+      if (e.pct !== undefined) f[1] = e.pct;
+      if (e.target !== undefined) f[2] = e.target;
+      if (e.lead !== undefined) f[3] = e.lead;
+      if (e.decisions !== undefined) f[7] = e.decisions;
+      return f.join('\t');
+    });
+  },
+};
+
+/**
+ * Two versions of the same action plan, three months apart (seed 000's first four
+ * workstreams, flat layout), with the edits officers really make between committees:
+ * moved and twice-moved target dates (a "Revised Target Date" column), a removed action
+ * and the renumbering after it, a reworded action, a whole workstream completed, changed
+ * owners, progress that went backwards, an action added, and RAGs left green while the
+ * dates slipped. Progress and RAG are synthetic (see examples/README.md).
+ */
+async function comparePair(blocks) {
+  const workstreams = blocks
+    .filter((b) => !b.continued)
+    .slice(0, 4)
+    .map((b) => ({
+      title: b.heading,
+      actions: b.actions.concat(blocks.filter((x) => x.continued && x.heading === b.heading).flatMap((x) => x.actions)),
+    }));
+  const asDate = (t) => {
+    const m = /^(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{2})$/.exec(t.trim());
+    return m ? utc(2000 + Number(m[3]), MONTHS[m[2]], Number(m[1])) : t;
+  };
+  // Progress at June 2020, by workstream and action number.
+  const june = [
+    [100, 40, 60],
+    [100, 50, 20, 60, 30, 50],
+    [50, 100, 20, 10, 0, 30, 100, 10, 20, 40],
+    [80, 50, 40],
+  ];
+  const previous = workstreams.map((w, i) =>
+    w.actions.map((a, j) => ({ number: a.number, desc: a.desc.trim(), target: asDate(a.timescale), revised: null, lead: a.lead, pct: june[i][j] })),
+  );
+  const current = previous.map((list) => list.map((a) => ({ ...a })));
+  const [ci, nhs, cpp, staff] = current;
+  // Continuous improvement: action 2 slipped a quarter but is still reported green; action 3 done, one lead left it.
+  ci[1].revised = utc(2020, 9, 30);
+  ci[1].pct = 70;
+  ci[2].lead = 'D Robertson';
+  ci[2].pct = 100;
+  // NHS Borders: the whole workstream completed; action 4's wording tidied.
+  for (const a of nhs) a.pct = 100;
+  nhs[3].desc = nhs[3].desc.replace('IJB Board ,', 'IJB Board,').replace('. improving', '. Improving');
+  // CPP: action 2 dropped (merged into 3), the rest renumbered; 8 reworded; 6 re-scoped; a new action.
+  cpp.splice(1, 1);
+  cpp.forEach((a, k) => (a.number = k + 1));
+  const promote = cpp.find((a) => a.desc.startsWith('Promote stakeholder'));
+  promote.desc =
+    'Promote stakeholder engagement through Area Partnerships and online community engagement events, with training on leadership and the national standards of engagement.';
+  cpp.find((a) => a.desc.startsWith('Review Community Plan')).pct = 20;
+  cpp.push({ number: cpp.length + 1, desc: 'Publish an annual Community Engagement report for members and the CPP Strategic Board.', target: utc(2021, 3, 31), revised: null, lead: 'J Craig', pct: 0 });
+  // Staff consultation: action 1 moved twice; action 2 has a new owner; action 3 done.
+  staff[0].revised = '31 Dec 20 (revised from 30 Sep 20)';
+  staff[1].lead = 'C Hepburn';
+  staff[2].pct = 100;
+
+  const write = async (file, reportDate, version, withRevised) => {
+    const wb = book();
+    const ws = wb.addWorksheet('Actions');
+    ws.addRow([`Best Value Audit Action Plan: progress tracker (synthetic progress, see examples/README.md)`]).font = { bold: true };
+    ws.addRow(['Report Date:', reportDate]);
+    ws.getCell('B2').numFmt = 'dd/mm/yyyy';
+    ws.addRow([]);
+    const head = ['Workstream', 'No.', 'Action', 'Target Date', ...(withRevised ? ['Revised Target Date'] : []), 'Owner', '% Complete', 'RAG'];
+    ws.addRow(head).font = { bold: true };
+    ws.columns = head.map((h) => ({ width: h === 'Action' || h === 'Workstream' ? 50 : 14 }));
+    version.forEach((list, i) => {
+      const first = ws.rowCount + 1;
+      list.forEach((a, j) => {
+        const target = a.revised ?? a.target;
+        // The officer's RAG: Blue when done, Red when the date in front of them has passed, else Green.
+        const late = target instanceof Date && target < reportDate;
+        const stated = a.pct === 100 ? 'Blue' : late ? 'Red' : 'Green';
+        const row = ws.addRow([j === 0 ? workstreams[i].title : null, a.number, a.desc, a.target, ...(withRevised ? [a.revised] : []), a.lead, a.pct, stated]);
+        if (a.target instanceof Date) row.getCell(4).numFmt = 'd-mmm-yy';
+        if (withRevised && a.revised instanceof Date) row.getCell(5).numFmt = 'd-mmm-yy';
+        row.alignment = { wrapText: true, vertical: 'top' };
+      });
+      if (ws.rowCount > first) ws.mergeCells(first, 1, ws.rowCount, 1);
+    });
+    await wb.xlsx.writeFile(file);
+  };
+  await write(path.join(OUT, 'compare', 'action-plan-2020-06.xlsx'), utc(2020, 6, 1), previous, false);
+  await write(path.join(OUT, 'compare', 'action-plan-2020-09.xlsx'), utc(2020, 9, 1), current, true);
 }
 
 /** A small plan saved with the 1904 date system (old Mac workbooks), real date cells. */
@@ -208,7 +334,13 @@ async function plan1904() {
   await actionPlanFlat(blocks);
   await strategicSummary();
   await plan1904();
-  process.stdout.write('Wrote examples/best-value-action-plan.xlsx, action-plan-flat.xlsx, strategic-summary-mc002.xlsx, action-plan-1904.xlsx\n');
+  fs.mkdirSync(path.join(OUT, 'compare'), { recursive: true });
+  await strategicSummary(MC001);
+  await comparePair(blocks);
+  process.stdout.write(
+    'Wrote examples/best-value-action-plan.xlsx, action-plan-flat.xlsx, strategic-summary-mc002.xlsx, action-plan-1904.xlsx,\n' +
+      '  compare/strategic-summary-mc001.xlsx, compare/action-plan-2020-06.xlsx, compare/action-plan-2020-09.xlsx\n',
+  );
 })().catch((e) => {
   process.stderr.write(`make-examples: ${e.message}\n`);
   process.exit(1);

@@ -1,5 +1,14 @@
 /** The text report of `plancheck validate`: grouped by sheet, with cells and counts. */
-import { type Report, RAG_LABELS, formatUkDate } from '../core';
+import {
+  type Comparison,
+  type OwnerList,
+  type Report,
+  CHANGE_CODES,
+  RAG_LABELS,
+  comparisonHeadline,
+  formatUkDate,
+  ownerListText,
+} from '../core';
 
 /** Colours for a terminal; empty strings when colour is off. */
 export interface Palette {
@@ -62,4 +71,51 @@ export function formatText(report: Report, p: Palette = NO_COLOUR): string {
 function truncate(s: string, n: number): string {
   const one = s.replace(/\s+/g, ' ');
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+}
+
+/** Headings of the compare report, in report order. */
+const CHANGE_TITLES: Record<(typeof CHANGE_CODES)[number], string> = {
+  'target-moved': 'Target dates moved',
+  'newly-overdue': 'Newly overdue',
+  'rag-worsened': 'RAG worsened',
+  'green-while-slipping': 'Stated green while the dates slipped',
+  'progress-backwards': 'Progress went backwards',
+  'owner-changed': 'Lead officer changed',
+  completed: 'Completed since the last report',
+  'rag-improved': 'RAG improved',
+  renumbered: 'Renumbered',
+  new: 'New (not in the previous version)',
+  removed: 'Removed (not in the current version)',
+};
+
+/** Renders a comparison for people: a headline, then each kind of change with cells. */
+export function formatComparison(c: Comparison, p: Palette = NO_COLOUR): string {
+  const out: string[] = [];
+  out.push(`${p.bold}PlanCheck: ${c.previous.file} → ${c.current.file}${p.reset}`);
+  out.push(`Previous as of ${formatUkDate(c.previous.asOf)}; current as of ${formatUkDate(c.current.asOf)}.`);
+  out.push(`Matched ${plural(c.matched.workstreams, 'workstream')} and ${plural(c.matched.actions, 'action')}: ${comparisonHeadline(c)}.`);
+  for (const code of CHANGE_CODES) {
+    const mine = c.changes.filter((x) => x.code === code);
+    if (!mine.length) continue;
+    out.push('');
+    const bad = code === 'newly-overdue' || code === 'rag-worsened' || code === 'green-while-slipping' || code === 'progress-backwards';
+    out.push(`${p.bold}${bad ? p.red : ''}${CHANGE_TITLES[code]} (${mine.length})${p.reset}`);
+    for (const x of mine) {
+      const place = x.current ?? x.previous!;
+      const where = `${x.current ? '' : 'was '}${place.sheet}!row ${place.row}`;
+      const name =
+        x.kind === 'workstream'
+          ? `Workstream "${truncate(x.workstream, 60)}"`
+          : `${place.number !== null ? `Action ${place.number}` : 'Action'} of "${truncate(x.workstream, 40)}": ${truncate(x.item, 60)}`;
+      out.push(`  ${p.dim}${where.padEnd(16)}${p.reset} ${name}`);
+      out.push(`  ${''.padEnd(16)} ${x.message}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Renders owner lists: one block per lead, ready to paste into an email. */
+export function formatOwners(lists: OwnerList[], asOf: string): string {
+  if (lists.length === 0) return `Nothing to chase as of ${formatUkDate(asOf)}: no overdue, due-soon or unclear actions.\n`;
+  return lists.map((l) => ownerListText(l, asOf)).join('\n\n') + '\n';
 }

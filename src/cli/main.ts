@@ -13,8 +13,13 @@ import {
   type Settings,
   SettingsError,
   PlanReadError,
+  buildOwnersSheet,
   buildSummary,
   checkWorkbook,
+  comparePlans,
+  type Comparison,
+  ComparisonSchema,
+  ownerLists,
   describeNoPlan,
   highlightMarks,
   isoFromYmd,
@@ -25,7 +30,7 @@ import { ReportSchema } from '../core/model';
 import { WorkbookError } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx/adapter';
 import { readXlsxFile, writeFileAtomic } from '../workbook/xlsx/node';
-import { ANSI, NO_COLOUR, formatText } from './format';
+import { ANSI, NO_COLOUR, formatComparison, formatOwners, formatText } from './format';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
@@ -65,6 +70,7 @@ class UserError extends Error {
 
 interface CommonOptions {
   asOf?: string;
+  previousAsOf?: string;
   sheet?: string;
   settings?: string;
   startDate?: string;
@@ -135,15 +141,24 @@ function prepare(opts: CommonOptions): Prepared {
   return { asOf: parseAsOf(opts.asOf, '--as-of'), settings: loadSettings(opts) };
 }
 
-async function check(file: string, wb: XlsxWorkbook, opts: CommonOptions, prepared: Prepared, io: Io): Promise<CheckResult> {
+/** `fallback` is the day to judge by when the plan has no Report Date (default: today). */
+async function check(
+  file: string,
+  wb: XlsxWorkbook,
+  opts: CommonOptions,
+  prepared: Prepared,
+  io: Io,
+  asOf = prepared.asOf,
+  fallback = io.today(),
+): Promise<CheckResult> {
   const grid = await wb.readGrid();
   const { settings } = prepared;
   let result: CheckResult;
   try {
     result = checkWorkbook(grid, {
       file: path.basename(file),
-      asOf: prepared.asOf,
-      today: io.today(),
+      asOf,
+      today: fallback,
       settings,
       sheet: opts.sheet,
     });
@@ -234,27 +249,40 @@ Examples:
       .command('summary')
       .description('write a copy of the workbook with a "Strategic Summary" sheet added')
       .argument('<file>', 'an .xlsx workbook')
-      .requiredOption('-o, --output <out.xlsx>', 'the workbook to write (never the input)'),
+      .requiredOption('-o, --output <out.xlsx>', 'the workbook to write (never the input)')
+      .option('--previous <previous.xlsx>', 'the version reported last time: adds "Changes since last report" and Change Requests')
+      .option('--previous-as-of <date>', 'judge the previous version as of this day (YYYY-MM-DD); default: its Report Date')
+      .option('--owners', 'also add an "Owners" sheet: what each lead officer has to chase'),
   )
     .addHelpText(
       'after',
       `
 Examples:
   plancheck summary plan.xlsx -o committee-pack.xlsx
-  plancheck summary plan.xlsx -o committee-pack.xlsx --as-of 2021-03-01`,
+  plancheck summary plan.xlsx -o committee-pack.xlsx --as-of 2021-03-01
+  plancheck summary mc002.xlsx --previous mc001.xlsx --owners -o committee-pack.xlsx`,
     )
-    .action(async (file: string, opts: CommonOptions & { output: string }) => {
+    .action(async (file: string, opts: CommonOptions & { output: string; previous?: string; owners?: boolean }) => {
       refuseSameFile(file, opts.output);
       const prepared = prepare(opts);
       const { settings } = prepared;
+      const previousAsOf = parseAsOf(opts.previousAsOf, '--previous-as-of');
       const wb = await open(file, io);
       const result = await check(file, wb, opts, prepared, io);
-      const written = await wb.writeSheet(buildSummary(result, settings));
+      let comparison: Comparison | null = null;
+      if (opts.previous) {
+        const previous = await check(opts.previous, await open(opts.previous, io), opts, prepared, io, previousAsOf, result.report.asOf);
+        comparison = comparePlans(previous.report, result.report);
+      }
+      const written = await wb.writeSheet(buildSummary(result, settings, { comparison }));
+      const owners = opts.owners
+        ? await wb.writeSheet(buildOwnersSheet(ownerLists(result.report), result.report.asOf, settings.ownersSheetName))
+        : null;
       await writeFileAtomic(opts.output, wb.toBytes());
       warnDropped(wb, opts.output, io);
       const r = result.report;
       io.out(
-        `Wrote ${opts.output}: sheet "${written.name}"${written.replaced ? ' (replaced the earlier summary)' : ''} with ${r.workstreams.length} workstreams (${ragLine(r.counts.workstreamRag)}), as of ${r.asOf}.\n`,
+        `Wrote ${opts.output}: sheet "${written.name}"${written.replaced ? ' (replaced the earlier summary)' : ''} with ${r.workstreams.length} workstreams (${ragLine(r.counts.workstreamRag)}), as of ${r.asOf}${comparison ? `, with ${comparison.changes.length} changes since ${comparison.previous.asOf}` : ''}${owners ? `; sheet "${owners.name}" lists what each lead officer has to chase` : ''}.\n`,
       );
       if (written.name !== settings.summarySheetName) {
         io.err(`Note: the workbook already has a sheet of yours named "${settings.summarySheetName}"; it was left alone.\n`);
@@ -289,6 +317,74 @@ Examples:
       );
     });
 
+  commonOptions(
+    program
+      .command('compare')
+      .description(
+        'what changed since the last report: moved target dates, RAG changes, newly overdue, completed, new and removed actions, owners',
+      )
+      .argument('<previous>', 'the version reported last time (.xlsx)')
+      .argument('<current>', 'the version now (.xlsx)')
+      .option(
+        '--previous-as-of <date>',
+        'judge the previous version as of this day (YYYY-MM-DD); default: its Report Date, else the current as-of date',
+      )
+      .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text')),
+  )
+    .addHelpText(
+      'after',
+      `
+Actions are matched by workstream and number, or by the closest description when the
+numbering changed; anything that could not be matched is listed as new or removed.
+
+Examples:
+  plancheck compare plan-june.xlsx plan-september.xlsx
+  plancheck compare mc001.xlsx mc002.xlsx --format json > changes.json`,
+    )
+    .action(async (previousFile: string, currentFile: string, opts: CommonOptions & { format: string }) => {
+      const prepared = prepare(opts);
+      const previousAsOf = parseAsOf(opts.previousAsOf, '--previous-as-of');
+      const comparison = await compareFiles(previousFile, currentFile, opts, prepared, previousAsOf, io);
+      if (opts.format === 'json') io.out(JSON.stringify(ComparisonSchema.parse(comparison), null, 2) + '\n');
+      else io.out(formatComparison(comparison, colour));
+    });
+
+  commonOptions(
+    program
+      .command('owners')
+      .description("each lead officer's overdue, due-soon and unclear actions with their cells, ready to paste into an email")
+      .argument('<file>', 'an .xlsx workbook')
+      .option('--lead <name>', 'only this lead officer (as written in the plan, any case)')
+      .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text')),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  plancheck owners plan.xlsx
+  plancheck owners plan.xlsx --lead "J Craig"
+  plancheck owners plan.xlsx --format json`,
+    )
+    .action(async (file: string, opts: CommonOptions & { format: string; lead?: string }) => {
+      const prepared = prepare(opts);
+      const wb = await open(file, io);
+      const result = await check(file, wb, opts, prepared, io);
+      let lists = ownerLists(result.report);
+      if (opts.lead !== undefined) {
+        const want = opts.lead.trim().toLowerCase();
+        const known = lists.map((l) => l.lead).filter((l): l is string => l !== null);
+        lists = lists.filter((l) => (l.lead ?? '').toLowerCase() === want);
+        if (lists.length === 0) {
+          throw new UserError(
+            `No lead officer "${opts.lead}" has anything to chase in ${file}; leads with items: ${known.map((k) => `"${k}"`).join(', ') || 'none'}.`,
+          );
+        }
+      }
+      if (opts.format === 'json')
+        io.out(JSON.stringify({ file: result.report.file, asOf: result.report.asOf, owners: lists }, null, 2) + '\n');
+      else io.out(formatOwners(lists, result.report.asOf));
+    });
+
   const debug = argv.includes('--debug');
   try {
     if (argv.length === 0) {
@@ -315,6 +411,26 @@ Examples:
     if (debug && err?.stack) io.err(`${err.stack}\n`);
     return EXIT.unusable;
   }
+}
+
+/** Checks both versions, each as of its own date, and compares them. */
+async function compareFiles(
+  previousFile: string,
+  currentFile: string,
+  opts: CommonOptions,
+  prepared: Prepared,
+  previousAsOf: string | undefined,
+  io: Io,
+): Promise<Comparison> {
+  if (path.resolve(previousFile) === path.resolve(currentFile)) {
+    throw new UserError(`compare needs two different files (both were ${previousFile}).`);
+  }
+  const previousWb = await open(previousFile, io);
+  const currentWb = await open(currentFile, io);
+  const current = await check(currentFile, currentWb, opts, prepared, io);
+  // The previous version is judged as it was reported: its own Report Date, else the current as-of.
+  const previous = await check(previousFile, previousWb, opts, prepared, io, previousAsOf, current.report.asOf);
+  return comparePlans(previous.report, current.report);
 }
 
 function warnDropped(wb: XlsxWorkbook, output: string, io: Io): void {

@@ -280,7 +280,15 @@ class Context {
     if (this.cellError(fc, what, 'target date')) return empty;
     if (typeof cell.value === 'number') {
       const iso = this.serial(cell);
-      if (iso) return { milestones: [{ iso, label: null, text: iso }], target: iso, keywords: [], unparsed: [], history: [], text: formatUkDate(iso) };
+      if (iso)
+        return {
+          milestones: [{ iso, label: null, text: iso }],
+          target: iso,
+          keywords: [],
+          unparsed: [],
+          history: [],
+          text: formatUkDate(iso),
+        };
       this.add('unrecognised-date', where, { what, text: String(cell.value), detail: 'a number, not a date' });
       return { ...empty, text: String(cell.value) };
     }

@@ -505,6 +505,14 @@ function ukDate(iso: string | null): string {
   return iso ? formatUkDate(iso) : 'none';
 }
 
+/** Dates as committee papers write change requests: "May 2021" for a month's end, else "15 Jun 2021". */
+function requestDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
+  return d === last ? `${month} ${y}` : `${d} ${month.slice(0, 3)} ${y}`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -521,7 +529,7 @@ export const CHANGE_MESSAGES: Record<ChangeCode, (c: Change) => string> = {
   'owner-changed': (c) => `Lead changed from ${c.from ?? 'nobody'} to ${c.to ?? 'nobody'}.`,
   completed: (c) => `Completed since the last report${c.from !== null ? ` (was ${c.from}%)` : ''}.`,
   'rag-improved': (c) => `RAG improved from ${c.from} to ${c.to}.`,
-  renumbered: (c) => `Renumbered from ${c.from} to ${c.to}.`,
+  renumbered: (c) => `Renumbered from ${c.from} to ${c.to}${c.note ? ` (${c.note})` : ''}.`,
   new: (c) => `New since the last report${c.note ? `; ${c.note}` : ''}.`,
   removed: (c) => `No longer in the plan${c.note ? `; ${c.note}` : ''}.`,
 };
@@ -560,6 +568,6 @@ export function changeRequests(c: Comparison): string[] {
     .map((x) => {
       const what = x.kind === 'workstream' ? 'the target date' : `the target date for "${short(x.item, 80)}"`;
       const verb = x.days! > 0 ? 'extend' : 'bring forward';
-      return `(C) ${short(x.workstream, 80)}: ${verb} ${what} from ${ukDate(x.from)} to ${ukDate(x.to)}${x.times && x.times > 1 ? ` (moved ${plural(x.times, 'time')})` : ''}.`;
+      return `(C) ${short(x.workstream, 80)}: ${verb} ${what} from ${requestDate(x.from!)} to ${requestDate(x.to!)}${x.times && x.times > 1 ? ` (moved ${plural(x.times, 'time')})` : ''}.`;
     });
 }

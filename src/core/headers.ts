@@ -54,8 +54,14 @@ const PATTERNS: [RegExp, Field][] = [
     /^(actions?( proposed| required| to be taken)?|actio ?ns proposed|description|task|proposed actions?|improvement actions?|planned actions?|action description|action detail)$/,
     'action',
   ],
-  [/^(original|baseline|initial) (target( completion)?|due|completion|end)? ?(dates?|timescales?|deadline)$|^original target$/, 'originalTarget'],
-  [/^(revised|new|current|amended|updated) (target( completion)?|due|completion|end)? ?(dates?|timescales?|deadline)$|^revised target$/, 'revisedTarget'],
+  [
+    /^(original|baseline|initial) (target( completion)?|due|completion|end)? ?(dates?|timescales?|deadline)$|^original target$/,
+    'originalTarget',
+  ],
+  [
+    /^(revised|new|current|amended|updated) (target( completion)?|due|completion|end)? ?(dates?|timescales?|deadline)$|^revised target$/,
+    'revisedTarget',
+  ],
   [/^(timescales?|target( date)?|target completion( date)?|due( date)?|deadline|completion date|date due|by when|end date)$/, 'timescale'],
   [/^(start( date)?|date started)$/, 'start'],
   [/^(lead( officer)?s?|owners?|action owner|responsible( officer| person| lead)?|accountable officer|officer)$/, 'lead'],

@@ -153,11 +153,12 @@ function itemName(i: OwnerItem): string {
 }
 
 function itemLine(i: OwnerItem): string {
+  // The finding's message already names the item and says what to do.
+  if (i.bucket === 'unclear') return `- ${i.detail} [${i.sheet}!${i.cell}]`;
   const facts: string[] = [];
   if (i.targetDate) facts.push(`target ${formatUkDate(i.targetDate)}`);
   if (i.percent !== null) facts.push(`${i.percent}% done`);
-  const tail = i.bucket === 'unclear' ? ` ${i.detail}` : '';
-  return `- ${itemName(i)}${facts.length ? ` (${facts.join(', ')})` : ''} [${i.sheet}!${i.cell}]${tail}`;
+  return `- ${itemName(i)}${facts.length ? ` (${facts.join(', ')})` : ''} [${i.sheet}!${i.cell}]`;
 }
 
 /** One lead's list as plain text, ready to paste into an email. */

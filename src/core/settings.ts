@@ -26,6 +26,13 @@ export const SettingsSchema = z.object({
     .max(31)
     .refine((s) => !/[[\]:*?/\\]/.test(s), 'a sheet name without [ ] : * ? / \\')
     .default('Strategic Summary'),
+  /** Name of the generated "by lead officer" sheet. */
+  ownersSheetName: z
+    .string()
+    .min(1)
+    .max(31)
+    .refine((s) => !/[[\]:*?/\\]/.test(s), 'a sheet name without [ ] : * ? / \\')
+    .default('Owners'),
 });
 
 /** Fully resolved settings. */
