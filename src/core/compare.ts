@@ -92,6 +92,8 @@ interface Facts {
   statedRag: RagLabel | null;
   rag: RagLabel;
   overdue: boolean;
+  /** Days from the target to the as-of date (positive once it has passed). */
+  asOfDaysPast: number | null;
 }
 
 type ActionRow = Report['actions'][number];
@@ -153,7 +155,7 @@ export function comparePlans(previous: Report, current: Report): Comparison {
         make('renumbered', 'action', a, b, {
           from: String(p.a.number),
           to: String(p.b.number),
-          note: p.by === 'description' ? 'matched by its description' : null,
+          note: p.by === 'description' ? 'matched by its description, which was reworded' : null,
         }),
       );
     }
@@ -194,6 +196,7 @@ function wsFacts(w: WorkstreamRow, asOf: string): Facts {
     statedRag: w.statedRag,
     rag: w.rag,
     overdue: isOverdue(w.targetDate, w.percent, asOf),
+    asOfDaysPast: w.targetDate ? daysBetween(w.targetDate, asOf) : null,
   };
 }
 
@@ -209,6 +212,7 @@ function actionFacts(a: ActionRow, asOf: string): Facts {
     statedRag: a.statedRag,
     rag: a.rag,
     overdue: isOverdue(a.targetDate, a.percent, asOf),
+    asOfDaysPast: a.targetDate ? daysBetween(a.targetDate, asOf) : null,
   };
 }
 
@@ -279,7 +283,7 @@ function diff(a: Facts, b: Facts, kind: Change['kind'], by: string, out: Change[
     );
   }
   if (b.overdue && !a.overdue && b.targetDate) {
-    out.push(make('newly-overdue', kind, a, b, { from: a.targetDate, to: b.targetDate, note }));
+    out.push(make('newly-overdue', kind, a, b, { to: b.targetDate, days: b.asOfDaysPast, note }));
   }
   if (done(b) && !done(a)) {
     out.push(make('completed', kind, a, b, { from: a.percent === null ? null : String(a.percent), to: '100', note }));
@@ -521,7 +525,7 @@ function plural(n: number, word: string): string {
 export const CHANGE_MESSAGES: Record<ChangeCode, (c: Change) => string> = {
   'target-moved': (c) =>
     `Target date moved from ${ukDate(c.from)} to ${ukDate(c.to)} (${Math.abs(c.days!)} days ${c.days! > 0 ? 'later' : 'earlier'}${c.times && c.times > 1 ? `; moved ${c.times} times` : ''}).`,
-  'newly-overdue': (c) => `Now overdue: the target date ${ukDate(c.to)} has passed since the last report.`,
+  'newly-overdue': (c) => `Now overdue: the target date ${ukDate(c.to)} has passed since the last report (${plural(c.days ?? 0, 'day')} ago).`,
   'rag-worsened': (c) => `RAG worsened from ${c.from} to ${c.to}.`,
   'green-while-slipping': (c) =>
     `Still stated green (On Target) although ${c.from !== c.to && c.from && c.to ? `the target slipped from ${ukDate(c.from)} to ${ukDate(c.to)}` : 'it is now overdue'}.`,
