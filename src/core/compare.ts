@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Report } from './model';
 import { daysBetween, formatUkDate } from './parse/dates';
 import { foldLookalikes } from './parse/lookalike';
-import { RAG_LABELS, type RagLabel } from './sheetspec';
+import type { RagLabel } from './sheetspec';
 
 /** Every change code, in report order. Codes are stable: scripts may rely on them. */
 export const CHANGE_CODES = [
@@ -30,7 +30,6 @@ export const CHANGE_CODES = [
 export type ChangeCode = (typeof CHANGE_CODES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const rag = z.enum(RAG_LABELS);
 
 /** One side of a matched item: where it is in that version. */
 export const ItemPlaceSchema = z.object({
@@ -513,7 +512,9 @@ function ukDate(iso: string | null): string {
 function requestDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
+  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][
+    m - 1
+  ];
   return d === last ? `${month} ${y}` : `${d} ${month.slice(0, 3)} ${y}`;
 }
 
@@ -525,7 +526,8 @@ function plural(n: number, word: string): string {
 export const CHANGE_MESSAGES: Record<ChangeCode, (c: Change) => string> = {
   'target-moved': (c) =>
     `Target date moved from ${ukDate(c.from)} to ${ukDate(c.to)} (${Math.abs(c.days!)} days ${c.days! > 0 ? 'later' : 'earlier'}${c.times && c.times > 1 ? `; moved ${c.times} times` : ''}).`,
-  'newly-overdue': (c) => `Now overdue: the target date ${ukDate(c.to)} has passed since the last report (${plural(c.days ?? 0, 'day')} ago).`,
+  'newly-overdue': (c) =>
+    `Now overdue: the target date ${ukDate(c.to)} has passed since the last report (${plural(c.days ?? 0, 'day')} ago).`,
   'rag-worsened': (c) => `RAG worsened from ${c.from} to ${c.to}.`,
   'green-while-slipping': (c) =>
     `Still stated green (On Target) although ${c.from !== c.to && c.from && c.to ? `the target slipped from ${ukDate(c.from)} to ${ukDate(c.to)}` : 'it is now overdue'}.`,

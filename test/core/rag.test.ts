@@ -76,6 +76,7 @@ describe('settings', () => {
       dueSoonCautionPercent: 75,
       planStartDate: null,
       summarySheetName: 'Strategic Summary',
+      ownersSheetName: 'Owners',
     });
   });
 

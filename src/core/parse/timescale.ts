@@ -120,7 +120,8 @@ export function parseTimescale(text: string): Timescale {
 }
 
 // Words that say a date was changed rather than that there are several milestones.
-const REVISION = /\b(revised|re-?profiled|extended|moved|changed|rescheduled|slipped|deferred|postponed|put back|brought forward|was|originally|previously|now)\b/i;
+const REVISION =
+  /\b(revised|re-?profiled|extended|moved|changed|rescheduled|slipped|deferred|postponed|put back|brought forward|was|originally|previously|now)\b/i;
 const OLD_LEAD_IN = /\b(from|was|originally|original|previously|previous|old|initially)\b[^a-z]*$/i;
 const NEW_LEAD_IN = /\b(to|now|new|revised|extended|moved|changed|rescheduled|deferred|postponed|until)\b[^a-z]*$/i;
 
