@@ -11,10 +11,15 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Tab,
+  TabList,
   Text,
 } from '@fluentui/react-components';
-import { type Report, formatUkDate } from '../core';
+import { useMemo, useRef, useState } from 'react';
+import { type Report, formatUkDate, ownerLists } from '../core';
+import { ChangesList } from './components/ChangesList';
 import { FindingsList } from './components/FindingsList';
+import { OwnersView } from './components/OwnersView';
 import { RagSummary } from './components/RagSummary';
 import { SettingsForm } from './components/SettingsForm';
 import type { PaneHost } from './host';
@@ -27,16 +32,24 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "As of 1 Mar 21 (the plan's Report Date): 3 workstreams, 39 actions; 2 errors, 1 warning." */
 function statusLine(report: Report): string {
-  const what = [plural(report.workstreams.length, 'workstream'), ...(report.actions.length ? [plural(report.actions.length, 'action')] : [])];
+  const what = [
+    plural(report.workstreams.length, 'workstream'),
+    ...(report.actions.length ? [plural(report.actions.length, 'action')] : []),
+  ];
   const found = `${plural(report.counts.errors, 'error')}, ${plural(report.counts.warnings, 'warning')}`;
   return `As of ${formatUkDate(report.asOf)} (${AS_OF_SOURCE[report.asOfSource]}): ${what.join(', ')}; ${found}.`;
 }
 
 export function App({ host }: { host: PaneHost }) {
   const styles = useStyles();
-  const { state, check, highlight, clear, summary, select, setAsOf, saveSettings } = usePlanCheck(host);
+  const { state, check, highlight, clear, summary, select, setAsOf, saveSettings, compareWith, clearComparison, ownersSheet, copyText } =
+    usePlanCheck(host);
   const busy = state.busy !== null;
   const report = state.result?.report;
+  const [view, setView] = useState<'findings' | 'owners' | 'changes'>('findings');
+  const previousInput = useRef<HTMLInputElement>(null);
+  const owners = useMemo(() => (report ? ownerLists(report) : []), [report]);
+  const shown = view === 'changes' && !state.comparison ? 'findings' : view;
   return (
     <main className={styles.root} aria-busy={busy}>
       <Text as="h1" size={500} weight="semibold">
@@ -60,6 +73,25 @@ export function App({ host }: { host: PaneHost }) {
         <Button onClick={() => void summary()} disabled={busy}>
           Build summary
         </Button>
+        <Button onClick={() => previousInput.current?.click()} disabled={busy}>
+          Compare with previous version…
+        </Button>
+        <input
+          ref={previousInput}
+          type="file"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label="Previous version file"
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            void file.arrayBuffer().then(async (buf) => {
+              await compareWith(file.name, new Uint8Array(buf));
+              setView('changes');
+            });
+          }}
+        />
       </div>
       {busy && <Spinner size="tiny" label={state.busy} />}
       {state.error && (
@@ -80,7 +112,32 @@ export function App({ host }: { host: PaneHost }) {
           <Text role="status">{statusLine(report)}</Text>
           <RagSummary title="Workstreams by RAG" counts={report.counts.workstreamRag} />
           {report.actions.length > 0 && <RagSummary title="Actions by RAG" counts={report.counts.actionRag} />}
-          <FindingsList findings={report.findings} onSelect={select} />
+          <TabList selectedValue={shown} onTabSelect={(_, d) => setView(d.value as typeof view)} aria-label="Views">
+            <Tab value="findings">{`Findings (${report.findings.length})`}</Tab>
+            <Tab value="owners">By lead officer</Tab>
+            {state.comparison && <Tab value="changes">{`Changes (${state.comparison.changes.length})`}</Tab>}
+          </TabList>
+          {shown === 'findings' && <FindingsList findings={report.findings} onSelect={select} />}
+          {shown === 'owners' && (
+            <OwnersView
+              lists={owners}
+              asOf={report.asOf}
+              disabled={busy}
+              onSelect={select}
+              onCopy={(w, t) => void copyText(w, t)}
+              onOwnersSheet={() => void ownersSheet()}
+            />
+          )}
+          {shown === 'changes' && state.comparison && (
+            <ChangesList
+              comparison={state.comparison}
+              onSelect={select}
+              onClear={() => {
+                clearComparison();
+                setView('findings');
+              }}
+            />
+          )}
         </>
       )}
       <Accordion collapsible>

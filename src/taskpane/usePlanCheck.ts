@@ -2,15 +2,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type CheckResult,
-  type Finding,
+  type Comparison,
+  type Report,
   type Settings,
+  buildOwnersSheet,
   buildSummary,
   checkWorkbook,
+  comparePlans,
   describeNoPlan,
   highlightMarks,
+  ownerLists,
   resolveSettings,
 } from '../core';
 import type { PaneHost } from './host';
+import { readPreviousVersion } from './previous';
+
+/** The previous version picked for comparison, checked as of its own Report Date. */
+export interface PreviousVersion {
+  fileName: string;
+  report: Report;
+}
 
 /** What the pane shows. */
 export interface PaneState {
@@ -22,6 +33,15 @@ export interface PaneState {
   asOf: string;
   settings: Settings;
   highlighted: boolean;
+  /** The previous version, when the user picked one: the comparison and the summary use it. */
+  previous: PreviousVersion | null;
+  comparison: Comparison | null;
+}
+
+/** A place in the workbook to go to (a finding's or a change's cell). */
+export interface CellRef {
+  sheet: string;
+  cell: string;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -36,6 +56,8 @@ export function usePlanCheck(host: PaneHost) {
     asOf: '',
     settings: resolveSettings({}),
     highlighted: false,
+    previous: null,
+    comparison: null,
   });
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -79,10 +101,11 @@ export function usePlanCheck(host: PaneHost) {
       const grid = await host.workbook.readGrid();
       const result = checkWorkbook(grid, { file: host.fileName, asOf: asOf || undefined, today: host.today(), settings });
       if (result.noPlan) {
-        patch({ result: null, error: describeNoPlan(result.raw) });
+        patch({ result: null, comparison: null, error: describeNoPlan(result.raw) });
         return null;
       }
-      patch({ result });
+      const { previous } = stateRef.current;
+      patch({ result, comparison: previous ? comparePlans(previous.report, result.report) : null });
       return result;
     },
     [host],
@@ -136,7 +159,8 @@ export function usePlanCheck(host: PaneHost) {
       act('Building the summary sheet…', async () => {
         const result = await runCheck();
         if (!result) return;
-        const written = await host.workbook.writeSheet(buildSummary(result, stateRef.current.settings));
+        const comparison = stateRef.current.previous ? comparePlans(stateRef.current.previous.report, result.report) : null;
+        const written = await host.workbook.writeSheet(buildSummary(result, stateRef.current.settings, { comparison }));
         const note =
           written.name !== stateRef.current.settings.summarySheetName
             ? ` (a sheet of yours already had the name "${stateRef.current.settings.summarySheetName}", so it was left alone)`
@@ -147,11 +171,63 @@ export function usePlanCheck(host: PaneHost) {
   );
 
   const select = useCallback(
-    (f: Finding) => {
+    (f: CellRef) => {
       if (host.workbook.select) void act('Selecting the cell…', () => host.workbook.select!(f.sheet, f.cell));
     },
     [act, host],
   );
+
+  /** Reads the previous version from a file and compares it with this one. */
+  const compareWith = useCallback(
+    (fileName: string, data: Uint8Array) =>
+      act(`Comparing with ${fileName}…`, async () => {
+        const current = (await runCheck()) ?? null;
+        if (!current) return;
+        let grid;
+        try {
+          grid = await readPreviousVersion(data);
+        } catch (e) {
+          throw new Error(`${fileName}: ${message(e)}`);
+        }
+        // Judged as it was reported: its own Report Date, else the date this version is judged at.
+        const checked = checkWorkbook(grid, { file: fileName, today: current.report.asOf, settings: stateRef.current.settings });
+        if (checked.noPlan) throw new Error(`${fileName}: ${describeNoPlan(checked.raw)}`);
+        const previous = { fileName, report: checked.report };
+        const comparison = comparePlans(previous.report, current.report);
+        patch({
+          previous,
+          comparison,
+          notice: `Compared with ${fileName} (as of ${checked.report.asOf}): ${comparison.changes.length} changes. Build summary now adds "Changes since last report".`,
+        });
+      }),
+    [act, runCheck],
+  );
+
+  const clearComparison = useCallback(() => patch({ previous: null, comparison: null, notice: 'Comparison cleared.' }), []);
+
+  const ownersSheet = useCallback(
+    () =>
+      act('Writing the Owners sheet…', async () => {
+        const result = await runCheck();
+        if (!result) return;
+        const { settings } = stateRef.current;
+        const written = await host.workbook.writeSheet(
+          buildOwnersSheet(ownerLists(result.report), result.report.asOf, settings.ownersSheetName),
+        );
+        patch({ notice: `Owners sheet written to "${written.name}"${written.replaced ? ', replacing the earlier one' : ''}.` });
+      }),
+    [act, runCheck, host],
+  );
+
+  /** Puts a lead's list on the clipboard, ready to paste into an email. */
+  const copyText = useCallback(async (what: string, text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      patch({ notice: `${what} copied: paste it into an email.`, error: null });
+    } catch {
+      patch({ error: `Could not use the clipboard here. Select the list's text and copy it with Ctrl+C.` });
+    }
+  }, []);
 
   const setAsOf = useCallback((asOf: string) => patch({ asOf }), []);
 
@@ -166,7 +242,7 @@ export function usePlanCheck(host: PaneHost) {
     [act, host, runCheck],
   );
 
-  return { state, check, highlight, clear, summary, select, setAsOf, saveSettings };
+  return { state, check, highlight, clear, summary, select, setAsOf, saveSettings, compareWith, clearComparison, ownersSheet, copyText };
 }
 
 export type PlanCheckApi = ReturnType<typeof usePlanCheck>;

@@ -34,7 +34,17 @@ describe('plancheck compare: the action plan in June and in September 2020', () 
     expect(c.current).toEqual({ file: 'action-plan-2020-09.xlsx', asOf: '2020-09-01' });
     // 22 actions before, 22 after: one removed, one added, the other 21 matched.
     expect(c.matched).toEqual({ workstreams: 4, actions: 21 });
-    const rows = c.changes.map((x) => [x.code, x.kind, x.previous?.number ?? null, x.current?.number ?? null, x.item.slice(0, 30), x.from, x.to, x.days, x.times]);
+    const rows = c.changes.map((x) => [
+      x.code,
+      x.kind,
+      x.previous?.number ?? null,
+      x.current?.number ?? null,
+      x.item.slice(0, 30),
+      x.from,
+      x.to,
+      x.days,
+      x.times,
+    ]);
     expect(rows).toEqual([
       // Moved: once by the Revised Target Date column, once twice (the cell says "revised from").
       ['target-moved', 'action', 2, 2, 'As part of regular Corporate M', '2020-06-30', '2020-09-30', 92, 1],
@@ -154,7 +164,9 @@ describe('plancheck owners', () => {
     expect(r.out).toContain(
       '- Action 2 of "Establish a structured programme of ongoing staff…": Hold 2 CMT meetings per quarter in council premises outwith HQ. (target 30 Jun 20, 50% done) [Actions!D25]',
     );
-    expect(r.out).toMatch(/- Action 4 of "Improve how the Community Planning Partnership in…" \(target date\): "ТВС" contains 3 Cyrillic characters.* \[Actions!D17\]/);
+    expect(r.out).toMatch(
+      /- Action 4 of "Improve how the Community Planning Partnership in…" \(target date\): "ТВС" contains 3 Cyrillic characters.* \[Actions!D17\]/,
+    );
   });
 
   it('--lead narrows to one officer, any case; an unknown lead is a clear error', () => {

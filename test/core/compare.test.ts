@@ -57,11 +57,7 @@ describe('comparePlans: matching', () => {
     const b = plan([['Transformation', 1, 'Agree the capital investment templates with the board', '30 Jun 21', 'DCE', 40]], '2021-02-01');
     const c = comparePlans(a.report, b.report);
     expect(c.matched.actions).toBe(1);
-    expect(codes(c)).toEqual([
-      'renumbered:Agree the capital investment templates with the board',
-      'new:Transformation',
-      'removed:Finance',
-    ]);
+    expect(codes(c)).toEqual(['renumbered:Agree the capital investment templates with the board', 'new:Transformation', 'removed:Finance']);
   });
 
   it('scores shared words, ignoring case, punctuation and endings', () => {
@@ -74,7 +70,11 @@ describe('comparePlans: history the workbook keeps', () => {
   it('counts every move recorded in Original / Revised Target Date columns', () => {
     const head = ['Workstream', 'No.', 'Action', 'Original Target Date', 'Revised Target Date', 'Owner', '% Complete', 'RAG'];
     const a = plan([['Finance', 1, 'Draft the strategy', '31 Mar 21', '30 Apr 21', 'DCE', 50, 'Green']], '2021-03-01', head);
-    const b = plan([['Finance', 1, 'Draft the strategy', '31 Mar 21', '31 Jul 21 (revised from 30 Jun 21)', 'DCE', 60, 'Green']], '2021-06-01', head);
+    const b = plan(
+      [['Finance', 1, 'Draft the strategy', '31 Mar 21', '31 Jul 21 (revised from 30 Jun 21)', 'DCE', 60, 'Green']],
+      '2021-06-01',
+      head,
+    );
     expect(a.report.actions[0].targetDate).toBe('2021-04-30');
     expect(a.report.actions[0].targetHistory).toEqual(['2021-03-31']);
     expect(b.report.actions[0].targetHistory).toEqual(['2021-03-31', '2021-06-30']);
@@ -83,7 +83,9 @@ describe('comparePlans: history the workbook keeps', () => {
     expect([moved.from, moved.to, moved.days, moved.times]).toEqual(['2021-04-30', '2021-07-31', 92, 2]);
     expect(moved.message).toBe('Target date moved from 30 Apr 21 to 31 Jul 21 (92 days later; moved 2 times).');
     expect(c.changes.map((x) => x.code)).toContain('green-while-slipping');
-    expect(changeRequests(c)).toEqual(['(C) Finance: extend the target date for "Draft the strategy" from April 2021 to July 2021 (moved 2 times).']);
+    expect(changeRequests(c)).toEqual([
+      '(C) Finance: extend the target date for "Draft the strategy" from April 2021 to July 2021 (moved 2 times).',
+    ]);
   });
 
   it('the overdue finding points at the revised date, and an empty revised cell falls back to the target', () => {
@@ -110,7 +112,9 @@ describe('the summary with a previous version', () => {
     const withChanges = texts(buildSummary(b, settings, { comparison: c }));
     expect(withChanges).toContain('Changes since last report (1 Jan 21): 1 target date moved');
     expect(withChanges).toContain('(C) Finance: extend the target date for "Draft the strategy" from March 2021 to June 2021.');
-    expect(withChanges.some((t) => t.includes('Since the last report (1 Jan 21): 1 target date moved; 1 change request is listed'))).toBe(true);
+    expect(withChanges.some((t) => t.includes('Since the last report (1 Jan 21): 1 target date moved; 1 change request is listed'))).toBe(
+      true,
+    );
     expect(texts(buildSummary(b, settings)).some((t) => t.startsWith('Changes since'))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
 /** The task pane, by role, on the Office adapter over the strict fake Excel. */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
 import { runBuildSummary } from '../../src/commands/buildSummary';
 import { App } from '../../src/taskpane/App';
 import { type PaneHost, memorySettingsStore } from '../../src/taskpane/host';
@@ -11,18 +12,20 @@ import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { FakeExcel } from '../fakes/excel';
 
 function plan(excel: FakeExcel) {
-  return excel.model.addSheet('MC 002').setValues(
-    [
-      ['Committee Report Ref:', 'MC 002'],
-      ['Report Date:', 44256],
-      [],
-      ['RAG', '% Completed', 'Target Date', 'Lead', 'Workstreams (BV Recommendations)', 'Status Update'],
-      ['', 70, 'May 2021', 'DCE (ECOD)', 'Increase the pace of Transformational Change', 'Work has advanced'],
-      ['Green', 30, 'Oct 2020', 'H/H&P', 'Improving satisfaction levels in Housing', 'Good progress'],
-      ['', 20, 'Mar 2021', '', 'Financial Planning', 'Budget drafted'],
-    ],
-    { B2: 'dd/mm/yy' },
-  );
+  return excel.model
+    .addSheet('MC 002')
+    .setValues(
+      [
+        ['Committee Report Ref:', 'MC 002'],
+        ['Report Date:', 44256],
+        [],
+        ['RAG', '% Completed', 'Target Date', 'Lead', 'Workstreams (BV Recommendations)', 'Status Update'],
+        ['', 70, 'May 2021', 'DCE (ECOD)', 'Increase the pace of Transformational Change', 'Work has advanced'],
+        ['Green', 30, 'Oct 2020', 'H/H&P', 'Improving satisfaction levels in Housing', 'Good progress'],
+        ['', 20, 'Mar 2021', '', 'Financial Planning', 'Budget drafted'],
+      ],
+      { B2: 'dd/mm/yy' },
+    );
 }
 
 function setup(build: (excel: FakeExcel) => void = plan) {
@@ -153,7 +156,12 @@ describe('ribbon: Build summary', () => {
   it('writes the summary without the pane and reports the outcome in words', async () => {
     const excel = new FakeExcel();
     plan(excel);
-    const host: PaneHost = { workbook: new OfficeWorkbook(excel.run, excel.isSetSupported), settings: memorySettingsStore({ summarySheetName: 'Members' }), today: () => '2026-11-22', fileName: 'x' };
+    const host: PaneHost = {
+      workbook: new OfficeWorkbook(excel.run, excel.isSetSupported),
+      settings: memorySettingsStore({ summarySheetName: 'Members' }),
+      today: () => '2026-11-22',
+      fileName: 'x',
+    };
     const outcome = await runBuildSummary(host);
     expect(outcome).toEqual({ ok: true, message: 'Summary written to "Members": 3 workstreams (1 Concern, 1 Caution, 1 On Target).' });
     expect(excel.model.sheet('Members')).toBeDefined();
@@ -163,9 +171,96 @@ describe('ribbon: Build summary', () => {
     const excel = new FakeExcel();
     plan(excel);
     excel.model.protected = true;
-    const host: PaneHost = { workbook: new OfficeWorkbook(excel.run, excel.isSetSupported), settings: memorySettingsStore(), today: () => '2026-11-22', fileName: 'x' };
+    const host: PaneHost = {
+      workbook: new OfficeWorkbook(excel.run, excel.isSetSupported),
+      settings: memorySettingsStore(),
+      today: () => '2026-11-22',
+      fileName: 'x',
+    };
     const outcome = await runBuildSummary(host);
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(/structure is protected/);
+  });
+});
+
+/** The plan as reported at the previous committee, as an .xlsx file the user picks. */
+async function previousVersionFile(): Promise<File> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('MC 001');
+  ws.addRow(['Committee Report Ref:', 'MC 001']);
+  ws.addRow(['Report Date:', new Date(Date.UTC(2020, 11, 1))]);
+  ws.getCell('B2').numFmt = 'dd/mm/yy';
+  ws.addRow([]);
+  ws.addRow(['RAG', '% Completed', 'Target Date', 'Lead', 'Workstreams (BV Recommendations)', 'Status Update']);
+  ws.addRow(['', 60, 'April 2021', 'DCE (ECOD)', 'Increase the pace of Transformational Change', 'Started']);
+  ws.addRow(['Green', 30, 'Oct 2020', 'H/H&P', 'Improving satisfaction levels in Housing', 'Good progress']);
+  ws.addRow(['', 20, 'Mar 2021', 'DCE (EEF)', 'Financial Planning', 'Budget drafted']);
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const file = new File([bytes], 'mc001.xlsx');
+  // jsdom's File has no arrayBuffer(); browsers do.
+  Object.defineProperty(file, 'arrayBuffer', { value: async () => bytes.buffer });
+  return file;
+}
+
+describe('task pane: by lead officer, and compare with the previous version', () => {
+  it("lists each lead's problems with links to the cells, and copies a lead's list for an email", async () => {
+    const { excel } = setup();
+    const writeText = jest.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'By lead officer' }));
+    const housing = screen.getByRole('region', { name: 'H/H&P' });
+    expect(within(housing).getByRole('heading', { name: 'H/H&P: 1 overdue, 1 unclear' })).toBeTruthy();
+    fireEvent.click(within(housing).getByRole('button', { name: 'Go to MC 002!C6 (H/H&P, overdue)' }));
+    await waitFor(() => expect(excel.model.selected).toEqual({ sheet: 'MC 002', box: { top: 5, left: 2, bottom: 5, right: 2 } }));
+    const nobody = screen.getByRole('region', { name: 'No lead officer' });
+    expect(within(nobody).getByText(/has no lead officer/)).toBeTruthy();
+    fireEvent.click(within(housing).getByRole('button', { name: "Copy H/H&P's list" }));
+    await screen.findByText("H/H&P's list copied: paste it into an email.");
+    expect(writeText).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^H\/H&P: 1 overdue, 1 unclear \(as of 1 Mar 21\)\n\nOverdue:\n- Workstream "Improving satisfaction levels in Housing" \(target 31 Oct 20, 30% done\) \[MC 002!C6\]/,
+      ),
+    );
+  });
+
+  it('adds an Owners sheet to the workbook', async () => {
+    const { excel } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Check plan' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'By lead officer' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add Owners sheet' }));
+    expect(await screen.findByText('Owners sheet written to "Owners".')).toBeTruthy();
+    expect(excel.model.sheet('Owners')).toBeDefined();
+  });
+
+  it('compares with a previous version picked from a file, and the summary then shows the changes', async () => {
+    const { excel } = setup();
+    fireEvent.change(screen.getByLabelText('Previous version file'), { target: { files: [await previousVersionFile()] } });
+    const changes = await screen.findByRole('region', { name: 'Changes since last report' });
+    expect(within(changes).getByText('1 target date moved, 1 RAG worsened, 1 owner changed.')).toBeTruthy();
+    const moved = within(changes).getByRole('region', { name: 'Target dates moved (1)' });
+    expect(
+      within(moved).getByText(
+        /Workstream "Increase the pace of Transformational Change"\. Target date moved from 30 Apr 21 to 31 May 21 \(31 days later\)\./,
+      ),
+    ).toBeTruthy();
+    const lead = within(changes).getByRole('region', { name: 'Lead officer changed (1)' });
+    expect(within(lead).getByText('Workstream "Financial Planning". Lead changed from DCE (EEF) to nobody.')).toBeTruthy();
+    fireEvent.click(within(moved).getByRole('button', { name: /^Go to row 5: Workstream "Increase the pace/ }));
+    await waitFor(() => expect(excel.model.selected?.box.top).toBe(4));
+    fireEvent.click(screen.getByRole('button', { name: 'Build summary' }));
+    await screen.findByText(/Summary written to sheet "Strategic Summary"/);
+    const texts = [...excel.model.sheet('Strategic Summary')!.cells.values()].map((c) => String(c.value));
+    expect(texts).toContain('(C) Increase the pace of Transformational Change: extend the target date from April 2021 to May 2021.');
+    fireEvent.click(within(changes).getByRole('button', { name: 'Stop comparing' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Changes since last report' })).toBeNull());
+  });
+
+  it('a previous version that is not a workbook gets a clear message', async () => {
+    setup();
+    const bad = new File(['not a workbook'], 'notes.xlsx');
+    Object.defineProperty(bad, 'arrayBuffer', { value: async () => new TextEncoder().encode('not a workbook').buffer });
+    fireEvent.change(screen.getByLabelText('Previous version file'), { target: { files: [bad] } });
+    expect(await screen.findByText(/^notes\.xlsx: .*not an? .*(xlsx|workbook|zip)/i)).toBeTruthy();
   });
 });

@@ -83,9 +83,7 @@ export function FileMode() {
         <Text as="h1" size={500} weight="semibold">
           PlanCheck
         </Text>
-        <Text>
-          Check a plan without Excel: open an .xlsx workbook or drop it here. It stays on this computer; nothing is uploaded.
-        </Text>
+        <Text>Check a plan without Excel: open an .xlsx workbook or drop it here. It stays on this computer; nothing is uploaded.</Text>
         <div className={styles.row}>
           <Button appearance={opened ? 'secondary' : 'primary'} onClick={() => input.current?.click()}>
             {opened ? 'Open another workbook…' : 'Open a workbook…'}
@@ -108,7 +106,9 @@ export function FileMode() {
             e.target.value = '';
           }}
         />
-        {opened && <Text>{`Open: ${opened.host.fileName}. Download saves a new file, ${opened.downloadName}; the original is untouched.`}</Text>}
+        {opened && (
+          <Text>{`Open: ${opened.host.fileName}. Download saves a new file, ${opened.downloadName}; the original is untouched.`}</Text>
+        )}
       </section>
       {loading && <Spinner size="tiny" label={loading} />}
       {error && (
