@@ -47,7 +47,12 @@ const PROBLEMS = {
 };
 const CLEAN = {
   sheet: 'MC 002',
-  rows: [['Report Date:', 44256], [], HEADER, ['', 70, 'May 2021', 'DCE (ECOD)', 'Increase the pace of Transformational Change', 'Work has advanced']],
+  rows: [
+    ['Report Date:', 44256],
+    [],
+    HEADER,
+    ['', 70, 'May 2021', 'DCE (ECOD)', 'Increase the pace of Transformational Change', 'Work has advanced'],
+  ],
   formats: { B1: 'dd/mm/yy' },
 };
 
@@ -81,8 +86,12 @@ describe('Excel-hosted pane (Office.js test double)', () => {
     const errors = page.getByRole('region', { name: 'Errors (2)' });
     await errors.waitFor();
     await errors.getByRole('button', { name: 'Go to MC 002!D7: missing-owner' }).click();
-    await page.waitForFunction(() => (window as unknown as { __excel: { model: { selected?: unknown } } }).__excel.model.selected !== undefined);
-    const selected = await page.evaluate(() => (window as unknown as { __excel: { model: { selected?: unknown } } }).__excel.model.selected);
+    await page.waitForFunction(
+      () => (window as unknown as { __excel: { model: { selected?: unknown } } }).__excel.model.selected !== undefined,
+    );
+    const selected = await page.evaluate(
+      () => (window as unknown as { __excel: { model: { selected?: unknown } } }).__excel.model.selected,
+    );
     expect(selected).toEqual({ sheet: 'MC 002', box: { top: 6, left: 3, bottom: 6, right: 3 } });
     await screenshot(page, 'excel-pane-findings.png');
     expect(await axe(page)).toEqual([]);
@@ -106,7 +115,9 @@ describe('Excel-hosted pane (Office.js test double)', () => {
     const page = await excelPane(PROBLEMS);
     await page.getByRole('button', { name: 'Build summary' }).click();
     await page.getByText(/Summary written to sheet "Strategic Summary"/).waitFor();
-    const names = await page.evaluate(() => (window as unknown as { __excel: { model: { sheets: { name: string }[] } } }).__excel.model.sheets.map((s) => s.name));
+    const names = await page.evaluate(() =>
+      (window as unknown as { __excel: { model: { sheets: { name: string }[] } } }).__excel.model.sheets.map((s) => s.name),
+    );
     expect(names).toEqual(['MC 002', 'Strategic Summary']);
   });
 });

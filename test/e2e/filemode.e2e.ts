@@ -48,7 +48,7 @@ describe('file mode', () => {
     await openFile(page, path.join(EX, 'action-plan-flat.xlsx'));
     await page.getByRole('button', { name: 'Check plan' }).click();
     await page.getByText(/As of 1 Jun 20 \(the plan's Report Date\): 8 workstreams, 39 actions/).waitFor();
-    await page.getByText('As of 1 Jun 20 (the plan\'s Report Date): 8 workstreams, 39 actions; 18 errors, 13 warnings.').waitFor();
+    await page.getByText("As of 1 Jun 20 (the plan's Report Date): 8 workstreams, 39 actions; 18 errors, 13 warnings.").waitFor();
     const errors = page.getByRole('region', { name: 'Errors (18)' });
     expect(await errors.getByRole('listitem').count()).toBe(18);
     await expect(errors.getByRole('button', { name: 'Go to Actions!G6: invalid-percent' }).count()).resolves.toBe(1);
@@ -103,6 +103,48 @@ describe('file mode', () => {
     expect(out.sheets[1].generated).toBe(true);
   });
 
+  it("compares with the previous version, lists each lead officer's work, and the summary carries the changes", async () => {
+    const { page } = await openPage(browser, `${server.url}/taskpane.html`);
+    await openFile(page, path.join(EX, 'compare', 'action-plan-2020-09.xlsx'));
+    await page.setInputFiles('input[aria-label="Previous version file"]', path.join(EX, 'compare', 'action-plan-2020-06.xlsx'));
+    const changes = page.getByRole('region', { name: 'Changes since last report' });
+    await changes.getByText('2 target dates moved, 3 newly overdue, 4 RAGs worsened, 3 stated green while slipping').waitFor();
+    expect(await changes.getByRole('region', { name: 'Renumbered (8)' }).getByRole('listitem').count()).toBe(8);
+    await changes.getByRole('region', { name: 'Removed (1)' }).getByText('Was row 15').waitFor();
+    await changes
+      .getByRole('button', { name: /^Go to row 24: Action 1 of "Establish a structured programme/ })
+      .first()
+      .click();
+    await page.getByRole('status').filter({ hasText: 'Selected cell: Actions!A24' }).waitFor();
+    await screenshot(page, 'file-mode-changes.png');
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('tab', { name: 'By lead officer' }).click();
+    const craig = page.getByRole('region', { name: 'J Craig' });
+    await craig.getByRole('heading', { name: 'J Craig: 3 overdue, 1 due soon, 4 unclear' }).waitFor();
+    await craig.getByRole('button', { name: 'Go to Actions!D14 (J Craig, overdue)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Selected cell: Actions!D14' }).waitFor();
+    await screenshot(page, 'file-mode-owners.png');
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Build summary' }).click();
+    await page.getByText(/Summary written to sheet "Strategic Summary"/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-')), 'out.xlsx');
+    await download.saveAs(saved);
+    const out = await XlsxWorkbook.fromBytes(new Uint8Array(fs.readFileSync(saved))).readGrid();
+    const texts = out.sheets[1].rows.flatMap((r) => (r ?? []).map((c) => String(c?.value ?? '')));
+    expect(texts.some((t) => t.startsWith('Changes since last report (1 Jun 20): 2 target dates moved'))).toBe(true);
+    // Long titles are shortened in the change request; the dates and the count are whole.
+    expect(
+      texts.filter((t) =>
+        t.startsWith(
+          '(C) Establish a structured programme of ongoing staff consultation and engagement: extend the target date for "Continue the process of engagement sessions',
+        ),
+      ),
+    ).toEqual([expect.stringMatching(/" from June 2020 to December 2020 \(moved 2 times\)\.$/)]);
+  });
+
   it('a broken file gets a clear message', async () => {
     const { page } = await openPage(browser, `${server.url}/taskpane.html`);
     const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-')), 'plan.xlsx');
@@ -119,7 +161,9 @@ describe('file mode', () => {
     const focusOn = async (name: string | RegExp) => {
       for (let i = 0; i < 80; i++) {
         await page.keyboard.press('Tab');
-        const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '');
+        const label = await page.evaluate(
+          () => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '',
+        );
         if (typeof name === 'string' ? label === name : name.test(label)) return;
       }
       throw new Error(`could not reach ${name} with Tab`);

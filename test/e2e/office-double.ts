@@ -15,7 +15,8 @@ const store: Record<string, unknown> = {};
 
 w.__excel = excel;
 w.Excel = {
-  run: (a: unknown, b?: unknown) => (typeof a === 'function' ? excel.run(a as never) : excel.run(b as never, a as { mergeUndoGroup?: boolean })),
+  run: (a: unknown, b?: unknown) =>
+    typeof a === 'function' ? excel.run(a as never) : excel.run(b as never, a as { mergeUndoGroup?: boolean }),
 };
 w.Office = {
   HostType: { Excel: 'Excel' },
