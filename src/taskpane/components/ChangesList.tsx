@@ -24,10 +24,19 @@ export interface ChangesListProps {
   onClear(): void;
 }
 
+/** Long plan text shortened for a narrow pane; the row link leads to the whole of it. */
+function short(s: string, n: number): string {
+  const one = s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;,]+$/, '');
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+}
+
 function name(c: Change): string {
   const place = c.current ?? c.previous;
-  if (c.kind === 'workstream') return `Workstream "${c.workstream}"`;
-  return `${place?.number !== null && place?.number !== undefined ? `Action ${place.number}` : 'Action'} of "${c.workstream}": ${c.item}`;
+  if (c.kind === 'workstream') return `Workstream "${short(c.workstream, 60)}"`;
+  return `${place?.number !== null && place?.number !== undefined ? `Action ${place.number}` : 'Action'} of "${short(c.workstream, 40)}": ${short(c.item, 80)}`;
 }
 
 export function ChangesList({ comparison, onSelect, onClear }: ChangesListProps) {

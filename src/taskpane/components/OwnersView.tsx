@@ -1,6 +1,6 @@
 /** "By lead officer": what each lead has to chase, with cells, ready to paste into an email. */
 import { Button, Link, Text } from '@fluentui/react-components';
-import { type OwnerItem, type OwnerList, ownerCounts, ownerListText } from '../../core';
+import { type OwnerItem, type OwnerList, formatUkDate, ownerCounts, ownerListText } from '../../core';
 import { useStyles } from '../styles';
 import type { CellRef } from '../usePlanCheck';
 
@@ -23,7 +23,7 @@ function label(i: OwnerItem): string {
   if (i.bucket === 'unclear') return i.detail;
   const what =
     i.kind === 'workstream' ? `Workstream "${i.workstream}"` : `${i.number !== null ? `Action ${i.number}` : 'Action'}: ${i.description}`;
-  return i.targetDate ? `${what} (target ${i.targetDate}${i.percent !== null ? `, ${i.percent}% done` : ''})` : what;
+  return i.targetDate ? `${what} (target ${formatUkDate(i.targetDate)}${i.percent !== null ? `, ${i.percent}% done` : ''})` : what;
 }
 
 export function OwnersView({ lists, asOf, disabled, onSelect, onCopy, onOwnersSheet }: OwnersViewProps) {
