@@ -120,7 +120,7 @@ export function comparePlans(previous: Report, current: Report): Comparison {
     const out = new Map<WorkstreamRow, ActionRow[]>();
     for (const a of actions) {
       const w = key.get(`${a.sheet}\u0000${a.workstream}`);
-      if (w) out.set(w, [...(out.get(w) ?? []), a]);
+      if (w) push(out, w, a);
     }
     return out;
   };
@@ -344,7 +344,7 @@ function matchActions(a: ActionRow[], b: ActionRow[]): Matching<ActionRow> {
   const byText = new Map<string, ActionRow[]>();
   for (const y of b) {
     const k = normal(y.description);
-    if (k) byText.set(k, [...(byText.get(k) ?? []), y]);
+    if (k) push(byText, k, y);
   }
   for (const x of a) {
     const list = byText.get(normal(x.description))?.filter((y) => !usedB.has(y));
@@ -355,9 +355,11 @@ function matchActions(a: ActionRow[], b: ActionRow[]): Matching<ActionRow> {
     }
   }
   // 2. The same number, if the wording is still recognisably the same action.
+  const byNumber = new Map<string, ActionRow[]>();
+  for (const y of b) if (y.number !== null) push(byNumber, String(y.number), y);
   for (const x of a) {
     if (usedA.has(x) || x.number === null) continue;
-    const y = b.find((c) => !usedB.has(c) && c.number !== null && String(c.number) === String(x.number));
+    const y = byNumber.get(String(x.number))?.find((c) => !usedB.has(c));
     if (y && (similarity(x.description, y.description) >= 0.3 || (!x.description && !y.description))) {
       pairs.push({ a: x, b: y, by: 'number' });
       usedA.add(x);
@@ -387,7 +389,7 @@ function matchByText<T>(a: T[], b: T[], text: (t: T) => string, threshold: numbe
   const usedA = new Set<T>();
   const usedB = new Set<T>();
   const exact = new Map<string, T[]>();
-  for (const y of b) exact.set(normal(text(y)), [...(exact.get(normal(text(y))) ?? []), y]);
+  for (const y of b) push(exact, normal(text(y)), y);
   for (const x of a) {
     const list = exact.get(normal(text(x)))?.filter((y) => !usedB.has(y));
     if (list && list.length > 0 && normal(text(x))) {
@@ -413,8 +415,9 @@ function matchByText<T>(a: T[], b: T[], text: (t: T) => string, threshold: numbe
     const bestA = new Map<number, number[]>();
     const bestB = new Map<number, number[]>();
     for (const p of scored) {
-      bestA.set(p.x, [...(bestA.get(p.x) ?? []), p.s]);
-      bestB.set(p.y, [...(bestB.get(p.y) ?? []), p.s]);
+      // Scores arrive best first: the first two per item are all the tie test needs.
+      if ((bestA.get(p.x)?.length ?? 0) < 2) push(bestA, p.x, p.s);
+      if ((bestB.get(p.y)?.length ?? 0) < 2) push(bestB, p.y, p.s);
     }
     const takenA = new Set<number>();
     const takenB = new Set<number>();
@@ -442,6 +445,12 @@ function matchByText<T>(a: T[], b: T[], text: (t: T) => string, threshold: numbe
     };
   }
   return { pairs, onlyA: restA, onlyB: restB, near };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function second(scores: number[]): number {
