@@ -3,7 +3,7 @@
  * from the seeds (examples/compare/), run as a user runs them: the built CLI in a child
  * process, the written workbooks read back.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { ComparisonSchema } from '../../src/core/compare';
 import { readBack, tmpDir } from '../helpers/fixtures';
@@ -112,6 +112,19 @@ describe('plancheck compare: the action plan in June and in September 2020', () 
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('nope.xlsx');
     expect(missing.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('output to a reader that stops early', () => {
+  it('`plancheck compare … | head` ends quietly: no stack trace, exit 0', async () => {
+    const child = spawn(process.execPath, [BIN, 'compare', JUNE, SEPT], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before PlanCheck writes: its first write meets a broken pipe.
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 });
 
