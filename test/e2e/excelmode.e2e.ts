@@ -120,4 +120,23 @@ describe('Excel-hosted pane (Office.js test double)', () => {
     );
     expect(names).toEqual(['MC 002', 'Strategic Summary']);
   });
+
+  it('By lead officer screen in Excel: the lead list links to cells, and the Owners sheet is written', async () => {
+    const page = await excelPane(PROBLEMS);
+    await page.getByRole('button', { name: 'Check plan' }).click();
+    await page.getByRole('tab', { name: 'By lead officer' }).click();
+    const housing = page.getByRole('region', { name: 'H/H&P' });
+    await housing.getByRole('heading', { name: 'H/H&P: 1 overdue, 1 unclear' }).waitFor();
+    await page
+      .getByRole('region', { name: 'No lead officer' })
+      .getByText(/has no lead officer/)
+      .waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add Owners sheet' }).click();
+    await page.getByText('Owners sheet written to "Owners".').waitFor();
+    const names = await page.evaluate(() =>
+      (window as unknown as { __excel: { model: { sheets: { name: string }[] } } }).__excel.model.sheets.map((s) => s.name),
+    );
+    expect(names).toEqual(['MC 002', 'Owners']);
+  });
 });
