@@ -4,6 +4,7 @@ import {
   type OwnerList,
   type Report,
   CHANGE_CODES,
+  CHANGE_TITLES,
   RAG_LABELS,
   comparisonHeadline,
   formatUkDate,
@@ -72,21 +73,6 @@ function truncate(s: string, n: number): string {
   const one = s.replace(/\s+/g, ' ');
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 }
-
-/** Headings of the compare report, in report order. */
-const CHANGE_TITLES: Record<(typeof CHANGE_CODES)[number], string> = {
-  'target-moved': 'Target dates moved',
-  'newly-overdue': 'Newly overdue',
-  'rag-worsened': 'RAG worsened',
-  'green-while-slipping': 'Stated green while the dates slipped',
-  'progress-backwards': 'Progress went backwards',
-  'owner-changed': 'Lead officer changed',
-  completed: 'Completed since the last report',
-  'rag-improved': 'RAG improved',
-  renumbered: 'Renumbered',
-  new: 'New (not in the previous version)',
-  removed: 'Removed (not in the current version)',
-};
 
 /** Renders a comparison for people: a headline, then each kind of change with cells. */
 export function formatComparison(c: Comparison, p: Palette = NO_COLOUR): string {

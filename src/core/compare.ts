@@ -29,6 +29,21 @@ export const CHANGE_CODES = [
 /** A change code. */
 export type ChangeCode = (typeof CHANGE_CODES)[number];
 
+/** Headings for each kind of change, for the CLI report and the pane. */
+export const CHANGE_TITLES: Record<ChangeCode, string> = {
+  'target-moved': 'Target dates moved',
+  'newly-overdue': 'Newly overdue',
+  'rag-worsened': 'RAG worsened',
+  'green-while-slipping': 'Stated green while the dates slipped',
+  'progress-backwards': 'Progress went backwards',
+  'owner-changed': 'Lead officer changed',
+  completed: 'Completed since the last report',
+  'rag-improved': 'RAG improved',
+  renumbered: 'Renumbered',
+  new: 'New since the last report',
+  removed: 'Removed since the last report',
+};
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** One side of a matched item: where it is in that version. */

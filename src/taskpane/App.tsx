@@ -20,6 +20,7 @@ import { type Report, formatUkDate, ownerLists } from '../core';
 import { ChangesList } from './components/ChangesList';
 import { FindingsList } from './components/FindingsList';
 import { OwnersView } from './components/OwnersView';
+import { WorkbookFileInput } from './components/WorkbookFileInput';
 import { RagSummary } from './components/RagSummary';
 import { SettingsForm } from './components/SettingsForm';
 import type { PaneHost } from './host';
@@ -76,21 +77,15 @@ export function App({ host }: { host: PaneHost }) {
         <Button onClick={() => previousInput.current?.click()} disabled={busy}>
           Compare with previous version…
         </Button>
-        <input
-          ref={previousInput}
-          type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label="Previous version file"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (!file) return;
+        <WorkbookFileInput
+          inputRef={previousInput}
+          label="Previous version file"
+          onFile={(file) =>
             void file.arrayBuffer().then(async (buf) => {
               await compareWith(file.name, new Uint8Array(buf));
               setView('changes');
-            });
-          }}
+            })
+          }
         />
       </div>
       {busy && <Spinner size="tiny" label={state.busy} />}

@@ -110,7 +110,7 @@ describe('file mode', () => {
     const changes = page.getByRole('region', { name: 'Changes since last report' });
     await changes.getByText('2 target dates moved, 3 newly overdue, 4 RAGs worsened, 3 stated green while slipping').waitFor();
     expect(await changes.getByRole('region', { name: 'Renumbered (8)' }).getByRole('listitem').count()).toBe(8);
-    await changes.getByRole('region', { name: 'Removed (1)' }).getByText('Was row 15').waitFor();
+    await changes.getByRole('region', { name: 'Removed since the last report (1)' }).getByText('Was row 15').waitFor();
     await changes
       .getByRole('button', { name: /^Go to row 24: Action 1 of "Establish a structured programme/ })
       .first()

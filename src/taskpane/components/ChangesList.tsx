@@ -1,22 +1,8 @@
 /** Changes since the previous version, grouped by kind, each linking to its row. */
 import { Button, Link, Text } from '@fluentui/react-components';
-import { CHANGE_CODES, type Change, type Comparison, comparisonHeadline, formatUkDate } from '../../core';
+import { CHANGE_CODES, CHANGE_TITLES, type Change, type Comparison, comparisonHeadline, formatUkDate } from '../../core';
 import { useStyles } from '../styles';
 import type { CellRef } from '../usePlanCheck';
-
-const TITLES: Record<Change['code'], string> = {
-  'target-moved': 'Target dates moved',
-  'newly-overdue': 'Newly overdue',
-  'rag-worsened': 'RAG worsened',
-  'green-while-slipping': 'Stated green while the dates slipped',
-  'progress-backwards': 'Progress went backwards',
-  'owner-changed': 'Lead officer changed',
-  completed: 'Completed',
-  'rag-improved': 'RAG improved',
-  renumbered: 'Renumbered',
-  new: 'New',
-  removed: 'Removed',
-};
 
 export interface ChangesListProps {
   comparison: Comparison;
@@ -52,7 +38,7 @@ export function ChangesList({ comparison, onSelect, onClear }: ChangesListProps)
       {CHANGE_CODES.map((code) => {
         const mine = comparison.changes.filter((c) => c.code === code);
         if (mine.length === 0) return null;
-        const title = `${TITLES[code]} (${mine.length})`;
+        const title = `${CHANGE_TITLES[code]} (${mine.length})`;
         return (
           <section key={code} aria-label={title}>
             <Text as="h4" weight="semibold" block>

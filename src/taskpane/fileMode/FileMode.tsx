@@ -2,6 +2,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { type DragEvent, useRef, useState } from 'react';
 import { App } from '../App';
+import { WorkbookFileInput } from '../components/WorkbookFileInput';
 import { type OpenedFile, openWorkbookBytes } from './fileHost';
 
 const useStyles = makeStyles({
@@ -94,18 +95,7 @@ export function FileMode() {
             </Button>
           )}
         </div>
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label="Workbook file"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void open(file);
-            e.target.value = '';
-          }}
-        />
+        <WorkbookFileInput inputRef={input} label="Workbook file" onFile={(file) => void open(file)} />
         {opened && (
           <Text>{`Open: ${opened.host.fileName}. Download saves a new file, ${opened.downloadName}; the original is untouched.`}</Text>
         )}
