@@ -18,7 +18,6 @@ import {
   checkWorkbook,
   comparePlans,
   type Comparison,
-  ComparisonSchema,
   ownerLists,
   describeNoPlan,
   highlightMarks,
@@ -26,7 +25,6 @@ import {
   resolveSettings,
   RAG_LABELS,
 } from '../core';
-import { ReportSchema } from '../core/model';
 import { WorkbookError } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx/adapter';
 import { readXlsxFile, writeFileAtomic } from '../workbook/xlsx/node';
@@ -237,7 +235,7 @@ Examples:
       const wb = await open(file, io);
       const result = await check(file, wb, opts, prepared, io);
       if (opts.format === 'json') {
-        io.out(JSON.stringify(ReportSchema.parse(result.report), null, 2) + '\n');
+        writeJson(result.report, io);
       } else {
         io.out(formatText(result.report, colour));
       }
@@ -345,7 +343,7 @@ Examples:
       const prepared = prepare(opts);
       const previousAsOf = parseAsOf(opts.previousAsOf, '--previous-as-of');
       const comparison = await compareFiles(previousFile, currentFile, opts, prepared, previousAsOf, io);
-      if (opts.format === 'json') io.out(JSON.stringify(ComparisonSchema.parse(comparison), null, 2) + '\n');
+      if (opts.format === 'json') writeJson(comparison, io);
       else io.out(formatComparison(comparison, colour));
     });
 
@@ -411,6 +409,38 @@ Examples:
     if (debug && err?.stack) io.err(`${err.stack}\n`);
     return EXIT.unusable;
   }
+}
+
+/**
+ * Writes a value as `JSON.stringify(value, null, 2)` would, but top-level arrays item by
+ * item in chunks: a 100,000-action report is tens of MB of text that need never be one
+ * string. (The report is typed where it is built; its schema is checked in the tests.)
+ */
+export function writeJson(value: object, io: Pick<Io, 'out'>): void {
+  let buffer = '';
+  const put = (s: string) => {
+    buffer += s;
+    if (buffer.length >= 1 << 16) {
+      io.out(buffer);
+      buffer = '';
+    }
+  };
+  const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  put('{');
+  entries.forEach(([key, v], i) => {
+    put(`\n  ${JSON.stringify(key)}: `);
+    if (Array.isArray(v) && v.length > 0) {
+      put('[');
+      v.forEach((item, j) => put(`${j ? ',' : ''}\n    ${indent(JSON.stringify(item ?? null, null, 2), '    ')}`));
+      put('\n  ]');
+    } else {
+      put(indent(JSON.stringify(v, null, 2), '  '));
+    }
+    if (i < entries.length - 1) put(',');
+  });
+  put(entries.length ? '\n}\n' : '}\n');
+  io.out(buffer);
 }
 
 /** Checks both versions, each as of its own date, and compares them. */

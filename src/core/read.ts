@@ -222,17 +222,17 @@ function readSheet(view: SheetView, plan: RawPlan): boolean {
 
   readMeta(view, rows, headers[0].row, plan);
 
-  const headerRows = new Set(headers.map((h) => h.row));
   const rowPos = new Map(rows.map((r, i) => [r, i]));
   // The headings of blocks are the last text row above each header.
   let blockWorkstream = -1;
   for (let h = 0; h < headers.length; h++) {
     const header = headers[h];
     const layout = layoutOf(header);
-    const end = h + 1 < headers.length ? headers[h + 1].row : view.lastRow + 1;
     const columns = { ...header.columns };
     plan.tables.push({ sheet: view.name, layout, headerRow: header.row, columns });
-    const body = rows.slice(rowPos.get(header.row)! + 1).filter((r) => r < end && !headerRows.has(r));
+    // The rows between this header and the next: a slice, not a scan of the rest of the
+    // sheet per header (a plan of thousands of blocks made that quadratic).
+    const body = rows.slice(rowPos.get(header.row)! + 1, h + 1 < headers.length ? rowPos.get(headers[h + 1].row)! : rows.length);
 
     if (layout === 'blocks') {
       inferNumberColumn(view, header, columns, body);
