@@ -54,15 +54,17 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   const asOf = options.asOf ?? meta.reportDate ?? options.today;
   const { settings } = options;
 
+  // Each workstream's short title once, not once per action.
+  const shortTitles = raw.workstreams.map((w) => short(w.title, 50));
   const actions: ActionReport[] = raw.actions.map((a) => {
     const ws = raw.workstreams[a.workstream];
-    const what = actionName(a.fields.number?.cell, ws.title, a.row);
+    const what = actionName(a.fields.number?.cell, shortTitles[a.workstream], a.row);
     const f = a.fields;
     const number = readNumber(f.number?.cell);
     const description = ctx.text(f.action, what, 'description');
     const { timescale, field: targetField } = ctx.schedule(f, what);
     const leadsText = ctx.text(f.lead, what, 'lead officer');
-    const leads = parseLeads(leadsText);
+    const leads = ctx.leads(leadsText);
     const percent = ctx.percent(f.percent, what);
     const start = ctx.date(f.start, what);
     const stated = ctx.statedRag(f.rag, what);
@@ -130,7 +132,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const where = (fc: FieldCell | undefined) => ctx.where(w.sheet, w.row, fc);
     const { timescale, field: targetField } = ctx.schedule(f, what);
     const leadsText = ctx.text(f.lead, what, 'lead');
-    const leads = parseLeads(leadsText);
+    const leads = ctx.leads(leadsText);
     const percent = ctx.percent(f.percent, what);
     const stated = ctx.statedRag(f.rag, what);
     const start = ctx.date(f.start, what);
@@ -195,10 +197,14 @@ function short(s: string, n = 60): string {
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 }
 
-function actionName(numberCell: RawCell | undefined, workstream: string, row: number): string {
+/** "Action 3 of "Financial Planning"", given the workstream's title already shortened. */
+function actionName(numberCell: RawCell | undefined, shortTitle: string, row: number): string {
   const n = numberCell && !numberCell.error ? String(numberCell.value).trim() : '';
-  return n ? `Action ${n} of "${short(workstream, 50)}"` : `The action in row ${row + 1} of "${short(workstream, 50)}"`;
+  return n ? `Action ${n} of "${shortTitle}"` : `The action in row ${row + 1} of "${shortTitle}"`;
 }
+
+/** Cell text this short repeats across a plan (dates, leads, keywords): worth remembering. */
+const MEMO_MAX = 64;
 
 function readNumber(cell: RawCell | undefined): number | string | null {
   if (!cell || cell.error) return null;
@@ -221,10 +227,46 @@ const PLAUSIBLE_SERIAL = [18264, 73051];
 
 /** Collects findings with their cells, and interprets field cells. */
 class Context {
+  // Plans repeat short values thousands of times ("30 Jun 20", "J Craig"): parse each once.
+  private readonly folds = new Map<string, ReturnType<typeof foldLookalikes> & { tidy: string }>();
+  private readonly timescales = new Map<string, Timescale>();
+  private readonly leadLists = new Map<string, string[]>();
+
   constructor(
     private readonly raw: RawPlan,
     private readonly findings: Finding[],
   ) {}
+
+  /** Lookalikes folded, and the folded text with its spaces tidied. */
+  private fold(text: string): ReturnType<typeof foldLookalikes> & { tidy: string } {
+    const hit = this.folds.get(text);
+    if (hit) return hit;
+    const folded = foldLookalikes(text);
+    // Most cells are already tidy: only rebuild the string when a space needs tidying.
+    const t = folded.text;
+    const out = { text: t, found: folded.found, tidy: /[^\S ]| {2}|^ | $/.test(t) ? t.replace(/\s+/g, ' ').trim() : t };
+    if (text.length <= MEMO_MAX) this.folds.set(text, out);
+    return out;
+  }
+
+  private parseTimescale(text: string): Timescale {
+    let t = this.timescales.get(text);
+    if (!t) {
+      t = parseTimescale(text);
+      if (text.length <= MEMO_MAX) this.timescales.set(text, t);
+    }
+    return t;
+  }
+
+  /** The leads named in a lead cell's text (a fresh array: reports own their lists). */
+  leads(text: string): string[] {
+    let list = this.leadLists.get(text);
+    if (!list) {
+      list = parseLeads(text);
+      if (text.length <= MEMO_MAX) this.leadLists.set(text, list);
+    }
+    return list.slice();
+  }
 
   add(code: FindingCode, where: { sheet: string; row: number; cell: string }, params: FindingParams): void {
     this.findings.push(makeFinding(code, where, params));
@@ -250,9 +292,9 @@ class Context {
     if (this.cellError(fc, what, label)) return '';
     const text = this.plainText(fc.cell);
     if (typeof fc.cell.value !== 'string') return text;
-    const folded = foldLookalikes(text);
+    const folded = this.fold(text);
     if (folded.found.length > 0) this.lookalikes(fc, what, label, text, folded);
-    return folded.text.replace(/\s+/g, ' ').trim();
+    return folded.tidy;
   }
 
   private lookalikes(fc: FieldCell, what: string, label: string, text: string, folded: ReturnType<typeof foldLookalikes>) {
@@ -297,9 +339,9 @@ class Context {
       return { ...empty, text: String(cell.value) };
     }
     const text = cell.value.trim();
-    const folded = foldLookalikes(text);
+    const folded = this.fold(text);
     if (folded.found.length > 0) this.lookalikes(fc, what, 'target date', text, folded);
-    const t = parseTimescale(text);
+    const t = this.parseTimescale(text);
     if (t.unparsed.length > 0 || (t.milestones.length === 0 && t.keywords.length === 0)) {
       this.add('unrecognised-date', where, {
         what,
@@ -339,7 +381,7 @@ class Context {
     if (cell.error) return null;
     if (typeof cell.value === 'number') return this.serial(cell);
     if (typeof cell.value !== 'string') return null;
-    return parseTimescale(foldLookalikes(cell.value).text).target;
+    return this.parseTimescale(this.fold(cell.value).text).target;
   }
 
   private serial(cell: RawCell): IsoDate | null {
@@ -364,7 +406,7 @@ class Context {
     }
     const text = String(v).trim();
     if (!text) return null;
-    const d = parseDateText(foldLookalikes(text).text);
+    const d = parseDateText(this.fold(text).text);
     if (!d) this.add('unrecognised-date', where, { what, text });
     return d ? d.iso : null;
   }
