@@ -9,6 +9,8 @@ import {
   comparisonHeadline,
   formatUkDate,
   ownerListText,
+  plural,
+  shortText,
 } from '../core';
 
 /** Colours for a terminal; empty strings when colour is off. */
@@ -28,10 +30,6 @@ const AS_OF_SOURCE: Record<Report['asOfSource'], string> = {
   'report-date': "the plan's Report Date",
   today: 'today; the plan has no Report Date',
 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** Renders the report for people. */
 export function formatText(report: Report, p: Palette = NO_COLOUR): string {
@@ -54,7 +52,7 @@ export function formatText(report: Report, p: Palette = NO_COLOUR): string {
   out.push(`${p.bold}Workstreams${p.reset}`);
   for (const w of report.workstreams) {
     const pct = w.percent === null ? '' : ` ${w.percent}%`;
-    out.push(`  ${w.rag.padEnd(11)} ${truncate(w.title, 70)}${pct} (${w.ragReason})`);
+    out.push(`  ${w.rag.padEnd(11)} ${shortText(w.title, 70)}${pct} (${w.ragReason})`);
   }
   const rags = (counts: Record<string, number>) =>
     RAG_LABELS.filter((l) => counts[l])
@@ -67,11 +65,6 @@ export function formatText(report: Report, p: Palette = NO_COLOUR): string {
   const total = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info.`;
   out.push(errors ? `${p.red}${total}${p.reset}` : total);
   return out.join('\n') + '\n';
-}
-
-function truncate(s: string, n: number): string {
-  const one = s.replace(/\s+/g, ' ');
-  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 }
 
 /** Renders a comparison for people: a headline, then each kind of change with cells. */
@@ -91,8 +84,8 @@ export function formatComparison(c: Comparison, p: Palette = NO_COLOUR): string 
       const where = `${x.current ? '' : 'was '}${place.sheet}!row ${place.row}`;
       const name =
         x.kind === 'workstream'
-          ? `Workstream "${truncate(x.workstream, 60)}"`
-          : `${place.number !== null ? `Action ${place.number}` : 'Action'} of "${truncate(x.workstream, 40)}": ${truncate(x.item, 60)}`;
+          ? `Workstream "${shortText(x.workstream, 60)}"`
+          : `${place.number !== null ? `Action ${place.number}` : 'Action'} of "${shortText(x.workstream, 40)}": ${shortText(x.item, 60)}`;
       out.push(`  ${p.dim}${where.padEnd(16)}${p.reset} ${name}`);
       out.push(`  ${''.padEnd(16)} ${x.message}`);
     }

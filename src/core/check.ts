@@ -14,6 +14,7 @@ import { isDateFormat } from './parse/numfmt';
 import { parsePercent } from './parse/percent';
 import { parseStatedRag } from './parse/rag';
 import { type Timescale, parseTimescale } from './parse/timescale';
+import { shortText } from './text';
 import { computeRag, ragCounts, rollUpRag } from './rag';
 import { type FieldCell, type RawPlan, type ReadOptions, LOOKED_FOR, readPlan } from './read';
 import type { Settings } from './settings';
@@ -55,7 +56,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   const { settings } = options;
 
   // Each workstream's short title once, not once per action.
-  const shortTitles = raw.workstreams.map((w) => short(w.title, 50));
+  const shortTitles = raw.workstreams.map((w) => shortText(w.title, 50));
   const actions: ActionReport[] = raw.actions.map((a) => {
     const ws = raw.workstreams[a.workstream];
     const what = actionName(a.fields.number?.cell, shortTitles[a.workstream], a.row);
@@ -103,7 +104,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   actions.forEach((a, i) => byWorkstream[raw.actions[i].workstream].push(a));
   const workstreams: WorkstreamReport[] = raw.workstreams.map((w, index) => {
     const mine = byWorkstream[index];
-    const what = `Workstream "${short(w.title)}"`;
+    const what = `Workstream "${shortText(w.title)}"`;
     if (w.kind !== 'row') {
       const rolled = rollUpRag(mine.map((a) => a.rag));
       const pcts = mine.map((a) => a.percent).filter((p): p is number => p !== null);
@@ -190,11 +191,6 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
 /** Where a field cell is, for a finding. */
 function at(fc: FieldCell): { sheet: string; row: number; cell: string } {
   return { sheet: fc.sheet, row: fc.row + 1, cell: a1(fc.row, fc.col) };
-}
-
-function short(s: string, n = 60): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 }
 
 /** "Action 3 of "Financial Planning"", given the workstream's title already shortened. */
@@ -473,7 +469,7 @@ function duplicateNumbers(raw: RawPlan, actions: ActionReport[], ctx: Context): 
       const a = raw.actions[i];
       ctx.add('duplicate-number', ctx.where(a.sheet, a.row, a.fields.number), {
         number: String(actions[i].number),
-        what: `"${short(actions[i].workstream, 50)}"`,
+        what: `"${shortText(actions[i].workstream, 50)}"`,
         rows,
       });
     }

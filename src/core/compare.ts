@@ -10,6 +10,7 @@ import type { Report } from './model';
 import { daysBetween, formatUkDate } from './parse/dates';
 import { foldLookalikes } from './parse/lookalike';
 import type { RagLabel } from './sheetspec';
+import { personKey, plural, shortText } from './text';
 
 /** Every change code, in report order. Codes are stable: scripts may rely on them. */
 export const CHANGE_CODES = [
@@ -264,7 +265,7 @@ function make(code: ChangeCode, kind: Change['kind'], a: Facts | null, b: Facts 
 
 function lonely(code: 'new' | 'removed', kind: Change['kind'], f: Facts, near: Near | undefined): Change {
   const note = near
-    ? `closest in the ${code === 'new' ? 'previous' : 'current'} version: "${short(near.text)}" (${Math.round(near.score * 100)}% alike${near.tie ? ', too close to another to choose' : ''})`
+    ? `closest in the ${code === 'new' ? 'previous' : 'current'} version: "${shortText(near.text)}" (${Math.round(near.score * 100)}% alike${near.tie ? ', too close to another to choose' : ''})`
     : null;
   return make(code, kind, code === 'removed' ? f : null, code === 'new' ? f : null, { note });
 }
@@ -309,8 +310,8 @@ function diff(a: Facts, b: Facts, kind: Change['kind'], by: string, out: Change[
   if (a.percent !== null && b.percent !== null && b.percent < a.percent) {
     out.push(make('progress-backwards', kind, a, b, { from: String(a.percent), to: String(b.percent), note }));
   }
-  const la = a.leads.map(leadKey).sort().join('|');
-  const lb = b.leads.map(leadKey).sort().join('|');
+  const la = a.leads.map(personKey).sort().join('|');
+  const lb = b.leads.map(personKey).sort().join('|');
   if (la !== lb && (a.leads.length > 0 || b.leads.length > 0)) {
     out.push(make('owner-changed', kind, a, b, { from: a.leads.join(' / ') || null, to: b.leads.join(' / ') || null, note }));
   }
@@ -318,13 +319,6 @@ function diff(a: Facts, b: Facts, kind: Change['kind'], by: string, out: Change[
   if (green(a) && green(b) && (slipped || (b.overdue && !a.overdue))) {
     out.push(make('green-while-slipping', kind, a, b, { from: a.targetDate, to: b.targetDate, note }));
   }
-}
-
-function leadKey(s: string): string {
-  return foldLookalikes(s)
-    .text.toLowerCase()
-    .replace(/[\s.]+/g, ' ')
-    .trim();
 }
 
 interface Pair<T> {
@@ -523,11 +517,6 @@ export function similarity(a: string, b: string): number {
   return dice(tokens(a), tokens(b));
 }
 
-function short(s: string, n = 60): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
-}
-
 function ukDate(iso: string | null): string {
   return iso ? formatUkDate(iso) : 'none';
 }
@@ -540,10 +529,6 @@ function requestDate(iso: string): string {
     m - 1
   ];
   return d === last ? `${month} ${y}` : `${d} ${month.slice(0, 3)} ${y}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Messages for each change code, written from the change's facts. */
@@ -596,8 +581,8 @@ export function changeRequests(c: Comparison): string[] {
   return c.changes
     .filter((x) => x.code === 'target-moved')
     .map((x) => {
-      const what = x.kind === 'workstream' ? 'the target date' : `the target date for "${short(x.item, 80)}"`;
+      const what = x.kind === 'workstream' ? 'the target date' : `the target date for "${shortText(x.item, 80)}"`;
       const verb = x.days! > 0 ? 'extend' : 'bring forward';
-      return `(C) ${short(x.workstream, 80)}: ${verb} ${what} from ${requestDate(x.from!)} to ${requestDate(x.to!)}${x.times && x.times > 1 ? ` (moved ${plural(x.times, 'time')})` : ''}.`;
+      return `(C) ${shortText(x.workstream, 80)}: ${verb} ${what} from ${requestDate(x.from!)} to ${requestDate(x.to!)}${x.times && x.times > 1 ? ` (moved ${plural(x.times, 'time')})` : ''}.`;
     });
 }

@@ -6,8 +6,8 @@
 import type { Finding, FindingCode } from './findings';
 import type { Report } from './model';
 import { formatUkDate } from './parse/dates';
-import { foldLookalikes } from './parse/lookalike';
 import type { CellSpec, SheetSpec } from './sheetspec';
+import { personKey, shortText } from './text';
 
 /** Why an item is on someone's list. */
 export type OwnerBucket = 'overdue' | 'due-soon' | 'unclear';
@@ -90,13 +90,7 @@ export function ownerLists(report: Report): OwnerList[] {
   }
   const lists = new Map<string, OwnerList>();
   const listFor = (lead: string | null): OwnerList => {
-    const key =
-      lead === null
-        ? '\u0000none'
-        : foldLookalikes(lead)
-            .text.toLowerCase()
-            .replace(/[\s.]+/g, ' ')
-            .trim();
+    const key = lead === null ? '\u0000none' : personKey(lead);
     let list = lists.get(key);
     if (!list) {
       list = { lead, overdue: [], dueSoon: [], unclear: [] };
@@ -146,8 +140,7 @@ function bucketOf(f: Finding): OwnerBucket | null {
 }
 
 function itemName(i: OwnerItem): string {
-  const text = i.description.replace(/\s+/g, ' ').trim();
-  const short = text.length > 90 ? `${text.slice(0, 89)}…` : text;
+  const short = shortText(i.description, 90);
   if (i.kind === 'workstream') return `Workstream "${short}"`;
   return `${i.number !== null ? `Action ${i.number}` : 'Action'} of "${i.workstream.length > 50 ? `${i.workstream.slice(0, 49)}…` : i.workstream}": ${short}`;
 }

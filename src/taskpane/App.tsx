@@ -16,7 +16,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { type Report, formatUkDate, ownerLists } from '../core';
+import { type Report, formatUkDate, ownerLists, plural } from '../core';
 import { ChangesList } from './components/ChangesList';
 import { FindingsList } from './components/FindingsList';
 import { OwnersView } from './components/OwnersView';
@@ -28,8 +28,6 @@ import { useStyles } from './styles';
 import { usePlanCheck } from './usePlanCheck';
 
 const AS_OF_SOURCE = { option: 'as you set', 'report-date': "the plan's Report Date", today: 'today' } as const;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "As of 1 Mar 21 (the plan's Report Date): 3 workstreams, 39 actions; 2 errors, 1 warning." */
 function statusLine(report: Report): string {

@@ -38,6 +38,12 @@ export interface PaneState {
   comparison: Comparison | null;
 }
 
+/** A check of the open workbook, with its comparison when a previous version was picked. */
+interface Checked {
+  result: CheckResult;
+  comparison: Comparison | null;
+}
+
 /** A place in the workbook to go to (a finding's or a change's cell). */
 export interface CellRef {
   sheet: string;
@@ -96,7 +102,7 @@ export function usePlanCheck(host: PaneHost) {
 
   // Settings can be passed in: a just-saved value is not in state until the next render.
   const runCheck = useCallback(
-    async (settings: Settings = stateRef.current.settings): Promise<CheckResult | null> => {
+    async (settings: Settings = stateRef.current.settings): Promise<Checked | null> => {
       const { asOf } = stateRef.current;
       const grid = await host.workbook.readGrid();
       const result = checkWorkbook(grid, { file: host.fileName, asOf: asOf || undefined, today: host.today(), settings });
@@ -105,8 +111,9 @@ export function usePlanCheck(host: PaneHost) {
         return null;
       }
       const { previous } = stateRef.current;
-      patch({ result, comparison: previous ? comparePlans(previous.report, result.report) : null });
-      return result;
+      const comparison = previous ? comparePlans(previous.report, result.report) : null;
+      patch({ result, comparison });
+      return { result, comparison };
     },
     [host],
   );
@@ -136,7 +143,7 @@ export function usePlanCheck(host: PaneHost) {
   const highlight = useCallback(
     () =>
       act('Highlighting problem cells…', async () => {
-        const result = await runCheck();
+        const result = (await runCheck())?.result;
         if (!result) return;
         const marks = highlightMarks(result);
         await host.workbook.applyHighlights(marks);
@@ -157,9 +164,9 @@ export function usePlanCheck(host: PaneHost) {
   const summary = useCallback(
     () =>
       act('Building the summary sheet…', async () => {
-        const result = await runCheck();
-        if (!result) return;
-        const comparison = stateRef.current.previous ? comparePlans(stateRef.current.previous.report, result.report) : null;
+        const checked = await runCheck();
+        if (!checked) return;
+        const { result, comparison } = checked;
         const written = await host.workbook.writeSheet(buildSummary(result, stateRef.current.settings, { comparison }));
         const note =
           written.name !== stateRef.current.settings.summarySheetName
@@ -181,7 +188,7 @@ export function usePlanCheck(host: PaneHost) {
   const compareWith = useCallback(
     (fileName: string, data: Uint8Array) =>
       act(`Comparing with ${fileName}…`, async () => {
-        const current = (await runCheck()) ?? null;
+        const current = (await runCheck())?.result;
         if (!current) return;
         let grid;
         try {
@@ -208,7 +215,7 @@ export function usePlanCheck(host: PaneHost) {
   const ownersSheet = useCallback(
     () =>
       act('Writing the Owners sheet…', async () => {
-        const result = await runCheck();
+        const result = (await runCheck())?.result;
         if (!result) return;
         const { settings } = stateRef.current;
         const written = await host.workbook.writeSheet(

@@ -1,6 +1,6 @@
 /** Changes since the previous version, grouped by kind, each linking to its row. */
 import { Button, Link, Text } from '@fluentui/react-components';
-import { CHANGE_CODES, CHANGE_TITLES, type Change, type Comparison, comparisonHeadline, formatUkDate } from '../../core';
+import { CHANGE_CODES, CHANGE_TITLES, type Change, type Comparison, comparisonHeadline, formatUkDate, shortText } from '../../core';
 import { useStyles } from '../styles';
 import type { CellRef } from '../usePlanCheck';
 
@@ -10,13 +10,9 @@ export interface ChangesListProps {
   onClear(): void;
 }
 
-/** Long plan text shortened for a narrow pane; the row link leads to the whole of it. */
+/** Long plan text shortened for a narrow pane (the row link leads to the whole of it), without a closing stop. */
 function short(s: string, n: number): string {
-  const one = s
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.;,]+$/, '');
-  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+  return shortText(s.trim().replace(/[.;,]+$/, ''), n);
 }
 
 function name(c: Change): string {
