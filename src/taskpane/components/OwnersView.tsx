@@ -1,6 +1,6 @@
 /** "By lead officer": what each lead has to chase, with cells, ready to paste into an email. */
 import { Button, Link, Text } from '@fluentui/react-components';
-import { type OwnerItem, type OwnerList, formatUkDate, ownerCounts, ownerListText } from '../../core';
+import { type OwnerItem, type OwnerList, formatUkDate, ownerCounts, ownerListText, shortText } from '../../core';
 import { useStyles } from '../styles';
 import type { CellRef } from '../usePlanCheck';
 
@@ -22,7 +22,9 @@ const BUCKETS: { key: 'overdue' | 'dueSoon' | 'unclear'; title: string }[] = [
 function label(i: OwnerItem): string {
   if (i.bucket === 'unclear') return i.detail;
   const what =
-    i.kind === 'workstream' ? `Workstream "${i.workstream}"` : `${i.number !== null ? `Action ${i.number}` : 'Action'}: ${i.description}`;
+    i.kind === 'workstream'
+      ? `Workstream "${shortText(i.workstream, 60)}"`
+      : `${i.number !== null ? `Action ${i.number}` : 'Action'}: ${shortText(i.description, 90)}`;
   return i.targetDate ? `${what} (target ${formatUkDate(i.targetDate)}${i.percent !== null ? `, ${i.percent}% done` : ''})` : what;
 }
 
