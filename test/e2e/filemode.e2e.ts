@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
-import { axe, launch, openPage, screenshot, serveDist } from './browser';
+import { animationsDone, axe, launch, openPage, screenshot, serveDist } from './browser';
 
 const EX = path.join(__dirname, '..', '..', 'examples');
 let server: { url: string; close(): Promise<void> };
@@ -79,6 +79,7 @@ describe('file mode', () => {
     const rag = page.getByRole('region', { name: 'Workstreams by RAG' });
     await rag.getByText('Caution: 0').waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
+    await animationsDone(page);
     await page.getByLabel('Due soon within (days)').fill('90');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved in this workbook.').waitFor();
