@@ -11,7 +11,7 @@ import { loadBook, type BookModel, type SheetKind } from './book';
 import { findHighlightRecord } from './record';
 import { isDateOrTimeFormat, readCellFormats } from './styles';
 import { relTypeIs, contentTypeOverrides } from './opc';
-import { decodeXString, TOK_CDATA, TOK_CLOSE, TOK_EOF, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml';
+import { decodeXString, detach, TOK_CDATA, TOK_CLOSE, TOK_EOF, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml';
 import { findPart, partText, type XlsxPackage } from './zip';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A..XFD). Cells outside it are ignored. */
@@ -95,7 +95,7 @@ export function readSharedStrings(xml: string, budget?: Budget): string[] {
       if (sc.is('t')) capture = false;
       else if (sc.is('rPh')) rph = Math.max(0, rph - 1);
       else if (sc.is('si')) {
-        out.push(decodeXString(cur));
+        out.push(detach(decodeXString(cur)));
         if (budget) spend(budget);
         inSi = false;
         capture = false;
@@ -290,6 +290,8 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
       }
     }
     if (value === undefined || value === '') return;
+    // Text read from this sheet's XML (shared strings are detached when the table is read).
+    if (typeof value === 'string' && cType !== 's') value = detach(value);
     spend(budget);
     const cell: RawCell = { value };
     if (format !== undefined) cell.format = format;
