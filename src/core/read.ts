@@ -34,7 +34,7 @@ export interface RawWorkstream {
   col: number;
   title: string;
   kind: 'heading' | 'group' | 'row';
-  fields: Partial<Record<Field, FieldCell>>;
+  fields: Readonly<Partial<Record<Field, FieldCell>>>;
 }
 
 /** An action row as found. */
@@ -43,7 +43,7 @@ export interface RawAction {
   row: number;
   /** Index into RawPlan.workstreams. */
   workstream: number;
-  fields: Partial<Record<Field, FieldCell>>;
+  fields: Readonly<Partial<Record<Field, FieldCell>>>;
 }
 
 /** A numbered item of the summary's Issues / Risks / Change Requests or Targets lists. */
@@ -197,12 +197,30 @@ function rowIsBlank(view: SheetView, row: number): boolean {
   return view.filledColumns(row).length === 0;
 }
 
-function fieldCells(view: SheetView, row: number, columns: Partial<Record<Field, number>>): Partial<Record<Field, FieldCell>> {
-  const out: Partial<Record<Field, FieldCell>> = {};
-  for (const [field, col] of Object.entries(columns) as [Field, number][]) {
-    out[field] = { sheet: view.name, row, col, cell: view.get(row, col) };
-  }
-  return out;
+/**
+ * A row's fields, each made when asked for. Holding a FieldCell per field per row would cost a
+ * 100,000-action plan 800,000 objects (about 50 MB) for as long as the check's result lives;
+ * the checker reads each field a handful of times, so building it on access is cheaper.
+ * Read-only: every access returns a fresh FieldCell for the same cell.
+ */
+class RowFields {
+  constructor(
+    readonly _view: SheetView,
+    readonly _row: number,
+    readonly _columns: Partial<Record<Field, number>>,
+  ) {}
+}
+for (const field of Object.keys(FIELD_NAMES) as Field[]) {
+  Object.defineProperty(RowFields.prototype, field, {
+    get(this: RowFields): FieldCell | undefined {
+      const col = this._columns[field];
+      return col === undefined ? undefined : { sheet: this._view.name, row: this._row, col, cell: this._view.get(this._row, col) };
+    },
+  });
+}
+
+function fieldCells(view: SheetView, row: number, columns: Partial<Record<Field, number>>): Readonly<Partial<Record<Field, FieldCell>>> {
+  return new RowFields(view, row, columns) as Readonly<Partial<Record<Field, FieldCell>>>;
 }
 
 function hasAny(view: SheetView, row: number, columns: Partial<Record<Field, number>>, fields: Field[]): boolean {
