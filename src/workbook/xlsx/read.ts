@@ -12,7 +12,7 @@ import { findHighlightRecord } from './record';
 import { isDateOrTimeFormat, readCellFormats } from './styles';
 import { relTypeIs, contentTypeOverrides } from './opc';
 import { decodeXString, detach, TOK_CDATA, TOK_CLOSE, TOK_EOF, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml';
-import { findPart, partText, type XlsxPackage } from './zip';
+import { findPart, partText, partTextChunks, type XlsxPackage } from './zip';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A..XFD). Cells outside it are ignored. */
 export const MAX_ROWS = 1_048_576;
@@ -69,40 +69,53 @@ function spend(budget: Budget, n = 1): void {
   }
 }
 
+/**
+ * XML text given whole, or piece by piece (split only where XML may be split, see
+ * `partTextChunks`): the readers keep their state between pieces.
+ */
+export type XmlSource = string | ((visit: (xml: string) => void) => void);
+
+function eachPiece(source: XmlSource, scan: (xml: string) => void): void {
+  if (typeof source === 'string') scan(source);
+  else source(scan);
+}
+
 /** Parses the shared string table: plain <t>, rich-text runs, and no phonetic (<rPh>) text. */
-export function readSharedStrings(xml: string, budget?: Budget): string[] {
+export function readSharedStrings(source: XmlSource, budget?: Budget): string[] {
   const out: string[] = [];
-  const sc = new XmlScanner(xml);
   let inSi = false;
   let capture = false;
   let rph = 0;
   let cur = '';
-  for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
-    if (k === TOK_TEXT || k === TOK_CDATA) {
-      if (capture) cur += sc.text();
-    } else if (k === TOK_OPEN) {
-      if (sc.is('si')) {
-        cur = '';
-        if (sc.selfClosing) {
-          out.push('');
+  eachPiece(source, (xml) => {
+    const sc = new XmlScanner(xml);
+    for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
+      if (k === TOK_TEXT || k === TOK_CDATA) {
+        if (capture) cur += sc.text();
+      } else if (k === TOK_OPEN) {
+        if (sc.is('si')) {
+          cur = '';
+          if (sc.selfClosing) {
+            out.push('');
+            if (budget) spend(budget);
+          } else inSi = true;
+        } else if (!inSi) continue;
+        else if (sc.is('rPh')) {
+          if (!sc.selfClosing) rph++;
+        } else if (sc.is('t') && rph === 0 && !sc.selfClosing) capture = true;
+      } else if (k === TOK_CLOSE) {
+        if (sc.is('t')) capture = false;
+        else if (sc.is('rPh')) rph = Math.max(0, rph - 1);
+        else if (sc.is('si')) {
+          out.push(detach(decodeXString(cur)));
           if (budget) spend(budget);
-        } else inSi = true;
-      } else if (!inSi) continue;
-      else if (sc.is('rPh')) {
-        if (!sc.selfClosing) rph++;
-      } else if (sc.is('t') && rph === 0 && !sc.selfClosing) capture = true;
-    } else if (k === TOK_CLOSE) {
-      if (sc.is('t')) capture = false;
-      else if (sc.is('rPh')) rph = Math.max(0, rph - 1);
-      else if (sc.is('si')) {
-        out.push(detach(decodeXString(cur)));
-        if (budget) spend(budget);
-        inSi = false;
-        capture = false;
-        rph = 0;
+          inSi = false;
+          capture = false;
+          rph = 0;
+        }
       }
     }
-  }
+  });
   return out;
 }
 
@@ -212,12 +225,11 @@ function parseUint(s: string, a: number, b: number): number {
 }
 
 /** Streams one worksheet's XML into sparse rows, merges and its protection flag. */
-export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
+export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
   const rows: (RawCell | undefined)[][] = [];
   const merges: CellRange[] = [];
   let isProtected = false;
   const { strings, formats, date1904, budget } = ctx;
-  const sc = new XmlScanner(xml);
 
   let inSheetData = false;
   let inMergeCells = false;
@@ -302,88 +314,91 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
     r[cCol] = cell;
   };
 
-  for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
-    if (k === TOK_TEXT || k === TOK_CDATA) {
-      if (capture === 1) vText += sc.text();
-      else if (capture === 2) isText += sc.text();
-      continue;
-    }
-    const ln = sc.nameEnd - sc.localStart;
-    const c0 = xml.charCodeAt(sc.localStart);
-    if (k === TOK_OPEN) {
-      if (inCell) {
-        if (ln === 1 && c0 === 118 /* v */) {
-          hasV = true;
-          capture = sc.selfClosing ? 0 : 1;
-        } else if (ln === 1 && c0 === 102 /* f */) hasF = true;
-        else if (sc.is('is')) {
-          hasIs = true;
-          inIs = !sc.selfClosing;
-        } else if (inIs && sc.is('rPh')) {
-          if (!sc.selfClosing) rph++;
-        } else if (inIs && rph === 0 && ln === 1 && c0 === 116 /* t */ && !sc.selfClosing) capture = 2;
+  eachPiece(source, (xml) => {
+    const sc = new XmlScanner(xml);
+    for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
+      if (k === TOK_TEXT || k === TOK_CDATA) {
+        if (capture === 1) vText += sc.text();
+        else if (capture === 2) isText += sc.text();
         continue;
       }
-      if (ln === 1 && c0 === 99 /* c */) {
-        if (!inSheetData || rowIdx < 0 || rowIdx >= MAX_ROWS) continue;
-        const ri = sc.attrIndex('r');
-        if (ri >= 0) {
-          // An r= that is not a reference inside Excel's grid: skip the cell, do not guess.
-          if (!parseRef(xml, sc.valueStart(ri), sc.valueEnd(ri))) continue;
-          cRow = refRow;
-          cCol = refCol;
-        } else {
-          cRow = rowIdx;
-          cCol = colIdx + 1;
+      const ln = sc.nameEnd - sc.localStart;
+      const c0 = xml.charCodeAt(sc.localStart);
+      if (k === TOK_OPEN) {
+        if (inCell) {
+          if (ln === 1 && c0 === 118 /* v */) {
+            hasV = true;
+            capture = sc.selfClosing ? 0 : 1;
+          } else if (ln === 1 && c0 === 102 /* f */) hasF = true;
+          else if (sc.is('is')) {
+            hasIs = true;
+            inIs = !sc.selfClosing;
+          } else if (inIs && sc.is('rPh')) {
+            if (!sc.selfClosing) rph++;
+          } else if (inIs && rph === 0 && ln === 1 && c0 === 116 /* t */ && !sc.selfClosing) capture = 2;
+          continue;
         }
-        colIdx = cCol;
-        if (cCol >= MAX_COLS) continue;
-        const ti = sc.attrIndex('t');
-        cType = ti < 0 ? '' : typeName(xml, sc.valueStart(ti), sc.valueEnd(ti));
-        const si = sc.attrIndex('s');
-        cStyle = si < 0 ? 0 : parseUint(xml, sc.valueStart(si), sc.valueEnd(si));
-        hasF = hasV = hasIs = inIs = false;
-        rph = 0;
-        vText = isText = '';
-        capture = 0;
-        if (sc.selfClosing) continue; // no value: nothing to store
-        inCell = true;
-      } else if (ln === 3 && sc.is('row')) {
-        if (!inSheetData) continue;
-        const span = sc.attrSpan('r');
-        const r = span ? parseUint(xml, span[0], span[1]) : -1;
-        // No r=: the next row. An r= outside the grid: off-grid, its cells are skipped.
-        rowIdx = !span ? rowIdx + 1 : r >= 1 && r <= MAX_ROWS ? r - 1 : MAX_ROWS;
-        colIdx = -1;
-      } else if (sc.is('sheetData')) {
-        inSheetData = !sc.selfClosing;
-      } else if (sc.is('mergeCells')) {
-        inMergeCells = !sc.selfClosing;
-      } else if (inMergeCells && sc.is('mergeCell')) {
-        const range = parseRange(sc.attr('ref') ?? '');
-        if (range && range.bottom < MAX_ROWS && range.right < MAX_COLS && (range.bottom > range.top || range.right > range.left)) {
-          spend(budget);
-          merges.push(range);
+        if (ln === 1 && c0 === 99 /* c */) {
+          if (!inSheetData || rowIdx < 0 || rowIdx >= MAX_ROWS) continue;
+          const ri = sc.attrIndex('r');
+          if (ri >= 0) {
+            // An r= that is not a reference inside Excel's grid: skip the cell, do not guess.
+            if (!parseRef(xml, sc.valueStart(ri), sc.valueEnd(ri))) continue;
+            cRow = refRow;
+            cCol = refCol;
+          } else {
+            cRow = rowIdx;
+            cCol = colIdx + 1;
+          }
+          colIdx = cCol;
+          if (cCol >= MAX_COLS) continue;
+          const ti = sc.attrIndex('t');
+          cType = ti < 0 ? '' : typeName(xml, sc.valueStart(ti), sc.valueEnd(ti));
+          const si = sc.attrIndex('s');
+          cStyle = si < 0 ? 0 : parseUint(xml, sc.valueStart(si), sc.valueEnd(si));
+          hasF = hasV = hasIs = inIs = false;
+          rph = 0;
+          vText = isText = '';
+          capture = 0;
+          if (sc.selfClosing) continue; // no value: nothing to store
+          inCell = true;
+        } else if (ln === 3 && sc.is('row')) {
+          if (!inSheetData) continue;
+          const span = sc.attrSpan('r');
+          const r = span ? parseUint(xml, span[0], span[1]) : -1;
+          // No r=: the next row. An r= outside the grid: off-grid, its cells are skipped.
+          rowIdx = !span ? rowIdx + 1 : r >= 1 && r <= MAX_ROWS ? r - 1 : MAX_ROWS;
+          colIdx = -1;
+        } else if (sc.is('sheetData')) {
+          inSheetData = !sc.selfClosing;
+        } else if (sc.is('mergeCells')) {
+          inMergeCells = !sc.selfClosing;
+        } else if (inMergeCells && sc.is('mergeCell')) {
+          const range = parseRange(sc.attr('ref') ?? '');
+          if (range && range.bottom < MAX_ROWS && range.right < MAX_COLS && (range.bottom > range.top || range.right > range.left)) {
+            spend(budget);
+            merges.push(range);
+          }
+        } else if (sc.is('sheetProtection')) {
+          const v = sc.attr('sheet');
+          isProtected = v === '1' || v === 'true';
         }
-      } else if (sc.is('sheetProtection')) {
-        const v = sc.attr('sheet');
-        isProtected = v === '1' || v === 'true';
+      } else {
+        // TOK_CLOSE
+        if (inCell) {
+          if (ln === 1 && c0 === 118) capture = 0;
+          else if (ln === 1 && c0 === 116) {
+            if (capture === 2) capture = 0;
+          } else if (sc.is('rPh')) rph = Math.max(0, rph - 1);
+          else if (sc.is('is')) inIs = false;
+          else if (ln === 1 && c0 === 99) finishCell();
+          continue;
+        }
+        if (sc.is('sheetData')) inSheetData = false;
+        else if (sc.is('mergeCells')) inMergeCells = false;
       }
-    } else {
-      // TOK_CLOSE
-      if (inCell) {
-        if (ln === 1 && c0 === 118) capture = 0;
-        else if (ln === 1 && c0 === 116) {
-          if (capture === 2) capture = 0;
-        } else if (sc.is('rPh')) rph = Math.max(0, rph - 1);
-        else if (sc.is('is')) inIs = false;
-        else if (ln === 1 && c0 === 99) finishCell();
-        continue;
-      }
-      if (sc.is('sheetData')) inSheetData = false;
-      else if (sc.is('mergeCells')) inMergeCells = false;
     }
-  }
+  });
   if (inCell) finishCell(); // a file cut short mid-cell: keep what it said
   return { rows, merges, protected: isProtected };
 }
@@ -462,17 +477,16 @@ export function readWorkbook(pkg: XlsxPackage): { grid: WorkbookGrid; info: Pack
   const book = loadBook(pkg);
   const budget: Budget = { used: 0, max: pkg.limits.maxCells };
   const ssPart = sharedStringsPart(pkg, book);
-  const ssText = ssPart ? partText(pkg, ssPart) : undefined;
-  const strings = ssText ? readSharedStrings(ssText, budget) : [];
+  const strings = ssPart ? readSharedStrings((visit) => partTextChunks(pkg, ssPart, visit), budget) : [];
   budget.used = 0; // strings are bounded separately; the budget is for cells from here on
   const formats = readCellFormats(pkg);
   const sheets: SheetGrid[] = [];
   const prot = new Map<string, boolean>();
   for (const s of book.sheets) {
     if (s.kind !== 'worksheet') continue;
-    const xml = s.part ? partText(pkg, s.part) : undefined;
-    const read = xml
-      ? readSheetXml(xml, { strings, formats, date1904: book.date1904, budget })
+    const part = s.part;
+    const read = part
+      ? readSheetXml((visit) => partTextChunks(pkg, part, visit), { strings, formats, date1904: book.date1904, budget })
       : { rows: [], merges: [], protected: false };
     if (s.part) prot.set(s.part, read.protected);
     const sheet: SheetGrid = { name: s.name, rows: read.rows, merges: read.merges };

@@ -523,6 +523,61 @@ export function encodeXString(s: string): string {
 }
 
 /** Reverses Excel's `_xHHHH_` escaping in cell text (left to right, as Excel does). */
+const DASH = 45; // -
+const LSQB = 91; // [
+const RSQB = 93; // ]
+
+function startsWithAt(b: Uint8Array, at: number, seq: readonly number[]): boolean {
+  for (let k = 0; k < seq.length; k++) if (b[at + k] !== seq[k]) return false;
+  return true;
+}
+
+/** Index just after the first `seq` in b[from, end), or -1. */
+function endOf(b: Uint8Array, from: number, end: number, seq: readonly number[]): number {
+  for (let i = b.indexOf(seq[0], from); i >= 0 && i + seq.length <= end; i = b.indexOf(seq[0], i + 1)) {
+    if (startsWithAt(b, i, seq)) return i + seq.length;
+  }
+  return -1;
+}
+
+const CDATA_OPEN = [LT, BANG, LSQB, 67, 68, 65, 84, 65, LSQB]; // <![CDATA[
+const CDATA_CLOSE = [RSQB, RSQB, GT];
+const COMMENT_OPEN = [LT, BANG, DASH, DASH];
+const COMMENT_CLOSE = [DASH, DASH, GT];
+const PI_CLOSE = [QM, GT];
+
+/**
+ * Where UTF-8 XML bytes b[0, end) may be split so that each piece scans as it would have
+ * whole: just before the last '<' that opens a tag, outside comments, CDATA sections and
+ * processing instructions (a '<' inside those is text). 0 when there is no such place yet.
+ * A '<' byte is never inside a multi-byte UTF-8 sequence, so the split is between characters.
+ */
+export function xmlSplitPoint(b: Uint8Array, end: number): number {
+  let cut = 0;
+  let i = b.indexOf(LT);
+  while (i >= 0 && i + 1 < end) {
+    const next = b[i + 1];
+    if (next === BANG || next === QM) {
+      const close =
+        next === QM
+          ? endOf(b, i + 2, end, PI_CLOSE)
+          : startsWithAt(b, i, COMMENT_OPEN)
+            ? endOf(b, i + 4, end, COMMENT_CLOSE)
+            : startsWithAt(b, i, CDATA_OPEN)
+              ? endOf(b, i + CDATA_OPEN.length, end, CDATA_CLOSE)
+              : endOf(b, i + 2, end, [GT]);
+      // Before the construct is a safe place; inside an unfinished one is not.
+      if (close < 0) return i;
+      cut = i;
+      i = b.indexOf(LT, close);
+      continue;
+    }
+    cut = i;
+    i = b.indexOf(LT, i + 1);
+  }
+  return cut;
+}
+
 /**
  * A copy of `s` that does not keep a larger string alive. V8 makes a substring of 13 or more
  * characters a view into its parent, so one cell's text sliced out of a 90 MB sheet would keep

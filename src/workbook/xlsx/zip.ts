@@ -17,7 +17,7 @@
  */
 import { Inflate, deflateSync } from 'fflate';
 import { WorkbookError } from '../port';
-import { TOK_EOF, TOK_OPEN, XmlScanner } from './xml';
+import { TOK_EOF, TOK_OPEN, XmlScanner, xmlSplitPoint } from './xml';
 
 /** Limits that keep a hostile or broken file from exhausting memory or time. */
 export interface PackageLimits {
@@ -63,7 +63,39 @@ export interface PackageEntry {
    * as it was (byte-for-byte, and without recompressing a 40 MB sheet). A changed part is
    * a new entry without this.
    */
-  original?: { compressed: Uint8Array; crc: number };
+  original?: { compressed: Uint8Array; crc: number; size: number };
+}
+
+/**
+ * Parts larger than this are not kept inflated after opening: they are checked (size and
+ * CRC) as they are inflated once, then inflated again, in slices, whenever they are read.
+ * A 100,000-action sheet is about 50 MB of XML; keeping it would cost that much for as long
+ * as the workbook is open, and reading it as one string would cost twice that again.
+ */
+export const KEEP_INFLATED_BYTES = 1024 * 1024;
+
+/** A large part held compressed; `data` inflates it on each read (see {@link KEEP_INFLATED_BYTES}). */
+class CompressedEntry implements PackageEntry {
+  private replaced?: Uint8Array;
+  original?: { compressed: Uint8Array; crc: number; size: number };
+  constructor(
+    readonly compression: 0 | 8,
+    original: { compressed: Uint8Array; crc: number; size: number },
+  ) {
+    this.original = original;
+  }
+  get data(): Uint8Array {
+    if (this.replaced) return this.replaced;
+    const o = this.original as { compressed: Uint8Array; size: number };
+    return inflateCapped(o.compressed, o.size, o.size, () => {
+      throw corrupt('a part changed after it was opened');
+    });
+  }
+  /** Replacing the bytes makes it a changed part: it is deflated anew when saved. */
+  set data(bytes: Uint8Array) {
+    this.replaced = bytes;
+    this.original = undefined;
+  }
 }
 
 /**
@@ -298,19 +330,33 @@ const MAX_STEP = 256 * 1024;
  */
 function inflateCapped(comp: Uint8Array, declared: number, cap: number, onOver: (produced: number) => never): Uint8Array {
   const out = new Uint8Array(Math.min(declared, cap));
+  const produced = inflateInto(comp, out.length, onOver, (chunk, at) => out.set(chunk, at));
+  return produced === out.length ? out : out.subarray(0, produced);
+}
+
+/**
+ * Inflates `comp` slice by slice, handing each piece of output to `sink` (with its offset);
+ * refuses through `onOver` as soon as the output passes `cap`. Returns the bytes produced.
+ */
+function inflateInto(
+  comp: Uint8Array,
+  cap: number,
+  onOver: (produced: number) => never,
+  sink: (chunk: Uint8Array, at: number) => void,
+): number {
   let produced = 0;
   let ended = false;
   const inf = new Inflate((chunk, final) => {
     if (chunk.length) {
-      if (produced + chunk.length > out.length) onOver(produced + chunk.length);
-      out.set(chunk, produced);
+      if (produced + chunk.length > cap) onOver(produced + chunk.length);
+      sink(chunk, produced);
       produced += chunk.length;
     }
     if (final) ended = true;
   });
   let i = 0;
   while (i < comp.length) {
-    const room = Math.max(0, out.length - produced);
+    const room = Math.max(0, cap - produced);
     const step = Math.min(MAX_STEP, Math.max(MIN_STEP, Math.floor(room / MAX_DEFLATE_RATIO)));
     const end = Math.min(comp.length, i + step);
     inf.push(comp.subarray(i, end), end === comp.length);
@@ -318,7 +364,7 @@ function inflateCapped(comp: Uint8Array, declared: number, cap: number, onOver: 
   }
   if (comp.length === 0) inf.push(new Uint8Array(0), true);
   if (!ended) throw new Error('unexpected end of compressed data');
-  return produced === out.length ? out : out.subarray(0, produced);
+  return produced;
 }
 
 /**
@@ -364,16 +410,33 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
     const dataEnd = dataStart + e.compressedSize;
     if (dataEnd > bytes.length) throw truncated(`the data of ${e.name} is cut short`);
     const comp = bytes.subarray(dataStart, dataEnd);
+    const onOver = (produced: number): never => {
+      throw tooLarge(`part ${e.name} declares ${mb(e.size)} but expands to more (${mb(produced)} so far), like a zip bomb`);
+    };
+    // The real cap is the declared size: output beyond it means the header lied.
+    const cap = Math.min(e.size, lim.maxEntryBytes, lim.maxTotalBytes - inflatedTotal);
+    if (e.method === 8 && e.size > KEEP_INFLATED_BYTES) {
+      // Checked as it streams past, then let go (see KEEP_INFLATED_BYTES).
+      let crc = 0;
+      let length: number;
+      try {
+        length = inflateInto(comp, cap, onOver, (chunk) => (crc = crc32(chunk, crc)));
+      } catch (err) {
+        if (err instanceof WorkbookError) throw err;
+        throw corrupt(`part ${e.name} cannot be decompressed`);
+      }
+      inflatedTotal += length;
+      if (length !== e.size) throw corrupt(`part ${e.name} is shorter than its header says`);
+      if (crc !== e.crc) throw corrupt(`part ${e.name} fails its checksum`);
+      entries.set(e.name, new CompressedEntry(8, { compressed: comp, crc: e.crc, size: e.size }));
+      continue;
+    }
     let data: Uint8Array;
     if (e.method === 0) {
       data = comp.slice();
     } else {
-      // The real cap is the declared size: output beyond it means the header lied.
-      const cap = Math.min(e.size, lim.maxEntryBytes, lim.maxTotalBytes - inflatedTotal);
       try {
-        data = inflateCapped(comp, e.size, cap, (produced) => {
-          throw tooLarge(`part ${e.name} declares ${mb(e.size)} but expands to more (${mb(produced)} so far), like a zip bomb`);
-        });
+        data = inflateCapped(comp, e.size, cap, onOver);
       } catch (err) {
         if (err instanceof WorkbookError) throw err;
         throw corrupt(`part ${e.name} cannot be decompressed`);
@@ -383,7 +446,7 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
     if (data.length !== e.size) throw corrupt(`part ${e.name} is shorter than its header says`);
     if (crc32(data) !== e.crc) throw corrupt(`part ${e.name} fails its checksum`);
     if (e.name.endsWith('/') && data.length === 0) continue; // directory entries carry nothing
-    entries.set(e.name, { data, compression: e.method === 0 ? 0 : 8, original: { compressed: comp, crc: e.crc } });
+    entries.set(e.name, { data, compression: e.method === 0 ? 0 : 8, original: { compressed: comp, crc: e.crc, size: e.size } });
   }
   const pkg: XlsxPackage = { entries, limits: lim };
   requireWorkbookPart(pkg);
@@ -458,6 +521,68 @@ export function partText(pkg: XlsxPackage, name: string): string | undefined {
   return b === undefined ? undefined : decodeXmlBytes(b);
 }
 
+/** About how much XML text {@link partTextChunks} hands over at a time. */
+export const TEXT_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The text of a part, in pieces of about `chunkBytes`, each split where XML may be split
+ * (see {@link xmlSplitPoint}): a 50 MB sheet is read without ever being one 50 MB array or one
+ * 100 MB string. Small parts and UTF-16 parts come as one piece. Returns false when there is
+ * no such part.
+ */
+export function partTextChunks(pkg: XlsxPackage, name: string, visit: (text: string) => void, chunkBytes = TEXT_CHUNK_BYTES): boolean {
+  const n = findPart(pkg, name);
+  const e = n === undefined ? undefined : pkg.entries.get(n);
+  if (!e) return false;
+  if (!(e instanceof CompressedEntry) || !e.original) {
+    visit(decodeXmlBytes(e.data));
+    return true;
+  }
+  const { compressed, size } = e.original;
+  const decoder = new TextDecoder('utf-8');
+  let pending = new Uint8Array(Math.min(size, chunkBytes * 2));
+  let used = 0;
+  let first = true;
+  let utf16: Uint8Array | undefined;
+  const flush = (all: boolean) => {
+    const cut = all ? used : xmlSplitPoint(pending, used);
+    if (cut === 0) return;
+    visit(decoder.decode(pending.subarray(0, cut)));
+    pending.copyWithin(0, cut, used);
+    used -= cut;
+  };
+  inflateInto(
+    compressed,
+    size,
+    () => {
+      throw corrupt('a part changed after it was opened');
+    },
+    (chunk, at) => {
+      if (first) {
+        first = false;
+        // UTF-16 (allowed by OPC, never written by Excel): decoded whole, as before.
+        if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)))
+          utf16 = new Uint8Array(size);
+      }
+      if (utf16) {
+        utf16.set(chunk, at);
+        return;
+      }
+      if (used + chunk.length > pending.length) {
+        const grown = new Uint8Array(Math.max(pending.length * 2, used + chunk.length));
+        grown.set(pending.subarray(0, used));
+        pending = grown;
+      }
+      pending.set(chunk, used);
+      used += chunk.length;
+      if (used >= chunkBytes) flush(false);
+    },
+  );
+  if (utf16) visit(decodeXmlBytes(utf16));
+  else if (used > 0) flush(true);
+  return true;
+}
+
 /** Writes (or replaces, in place) a part as UTF-8 text. */
 export function setPartText(pkg: XlsxPackage, name: string, text: string): void {
   // A part read from UTF-16 is written back as UTF-8: its declaration must say so.
@@ -496,14 +621,18 @@ export function savePackage(pkg: XlsxPackage): Uint8Array {
     let method: number;
     let body: Uint8Array;
     let crc: number;
+    let size: number;
     if (e.original) {
       method = e.compression;
       body = e.original.compressed;
       crc = e.original.crc;
+      size = e.original.size;
     } else {
+      const data = e.data;
+      size = data.length;
       method = e.compression === 0 ? 0 : 8;
-      body = method === 0 ? e.data : deflateSync(e.data, { level: 6 });
-      crc = crc32(e.data);
+      body = method === 0 ? data : deflateSync(data, { level: 6 });
+      crc = crc32(data);
     }
     const nameBytes = encoder.encode(name);
     const header = (size: number, sig: number) => {
@@ -519,7 +648,7 @@ export function savePackage(pkg: XlsxPackage): Uint8Array {
     local.v.setUint16(12, 0x21, true); // 1 Jan 1980
     local.v.setUint32(14, crc, true);
     local.v.setUint32(18, body.length, true);
-    local.v.setUint32(22, e.data.length, true);
+    local.v.setUint32(22, size, true);
     local.v.setUint16(26, nameBytes.length, true);
     local.h.set(nameBytes, 30);
     const central = header(46, 0x02014b50);
@@ -530,7 +659,7 @@ export function savePackage(pkg: XlsxPackage): Uint8Array {
     central.v.setUint16(14, 0x21, true);
     central.v.setUint32(16, crc, true);
     central.v.setUint32(20, body.length, true);
-    central.v.setUint32(24, e.data.length, true);
+    central.v.setUint32(24, size, true);
     central.v.setUint16(28, nameBytes.length, true);
     central.v.setUint32(42, offset, true);
     central.h.set(nameBytes, 46);
