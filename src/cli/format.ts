@@ -31,40 +31,45 @@ const AS_OF_SOURCE: Record<Report['asOfSource'], string> = {
   today: 'today; the plan has no Report Date',
 };
 
-/** Renders the report for people. */
-export function formatText(report: Report, p: Palette = NO_COLOUR): string {
-  const out: string[] = [];
-  out.push(`${p.bold}PlanCheck: ${report.file}${p.reset}`);
-  out.push(`As of ${formatUkDate(report.asOf)} (${AS_OF_SOURCE[report.asOfSource]})`);
-  if (report.meta.committeeReportRef) out.push(`Committee Report Ref: ${report.meta.committeeReportRef}`);
-  out.push(`Read ${plural(report.workstreams.length, 'workstream')} and ${plural(report.actions.length, 'action')}.`);
+/** Renders the report for people, a line at a time (a big plan's report need never be one string). */
+export function* textLines(report: Report, p: Palette = NO_COLOUR): Generator<string> {
+  yield `${p.bold}PlanCheck: ${report.file}${p.reset}`;
+  yield `As of ${formatUkDate(report.asOf)} (${AS_OF_SOURCE[report.asOfSource]})`;
+  if (report.meta.committeeReportRef) yield `Committee Report Ref: ${report.meta.committeeReportRef}`;
+  yield `Read ${plural(report.workstreams.length, 'workstream')} and ${plural(report.actions.length, 'action')}.`;
   const sheets = [...new Set(report.findings.map((f) => f.sheet))];
   for (const sheet of sheets) {
     const mine = report.findings.filter((f) => f.sheet === sheet);
-    out.push('');
-    out.push(`${p.bold}Sheet "${sheet}"${p.reset}: ${plural(mine.length, 'finding')}`);
+    yield '';
+    yield `${p.bold}Sheet "${sheet}"${p.reset}: ${plural(mine.length, 'finding')}`;
     for (const f of mine) {
       const colour = f.severity === 'error' ? p.red : f.severity === 'warning' ? p.yellow : p.dim;
-      out.push(`  ${f.cell.padEnd(6)} ${colour}${f.severity.padEnd(7)}${p.reset} ${f.code.padEnd(22)} ${f.message}`);
+      yield `  ${f.cell.padEnd(6)} ${colour}${f.severity.padEnd(7)}${p.reset} ${f.code.padEnd(22)} ${f.message}`;
     }
   }
-  out.push('');
-  out.push(`${p.bold}Workstreams${p.reset}`);
+  yield '';
+  yield `${p.bold}Workstreams${p.reset}`;
   for (const w of report.workstreams) {
     const pct = w.percent === null ? '' : ` ${w.percent}%`;
-    out.push(`  ${w.rag.padEnd(11)} ${shortText(w.title, 70)}${pct} (${w.ragReason})`);
+    yield `  ${w.rag.padEnd(11)} ${shortText(w.title, 70)}${pct} (${w.ragReason})`;
   }
   const rags = (counts: Record<string, number>) =>
     RAG_LABELS.filter((l) => counts[l])
       .map((l) => `${counts[l]} ${l}`)
       .join(', ') || 'none';
-  out.push('');
-  out.push(`Workstreams: ${rags(report.counts.workstreamRag)}.`);
-  if (report.actions.length) out.push(`Actions: ${rags(report.counts.actionRag)}.`);
+  yield '';
+  yield `Workstreams: ${rags(report.counts.workstreamRag)}.`;
+  if (report.actions.length) yield `Actions: ${rags(report.counts.actionRag)}.`;
   const { errors, warnings, infos } = report.counts;
   const total = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info.`;
-  out.push(errors ? `${p.red}${total}${p.reset}` : total);
-  return out.join('\n') + '\n';
+  yield errors ? `${p.red}${total}${p.reset}` : total;
+}
+
+/** {@link textLines} as one string (each line ends in a newline). */
+export function formatText(report: Report, p: Palette = NO_COLOUR): string {
+  let text = '';
+  for (const line of textLines(report, p)) text += line + '\n';
+  return text;
 }
 
 /** Renders a comparison for people: a headline, then each kind of change with cells. */

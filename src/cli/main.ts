@@ -18,6 +18,7 @@ import {
   checkWorkbook,
   comparePlans,
   type Comparison,
+  type Report,
   ownerLists,
   describeNoPlan,
   highlightMarks,
@@ -28,7 +29,7 @@ import {
 import { WorkbookError } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx/adapter';
 import { readXlsxFile, writeFileAtomic } from '../workbook/xlsx/node';
-import { ANSI, NO_COLOUR, formatComparison, formatOwners, formatText } from './format';
+import { ANSI, NO_COLOUR, formatComparison, formatOwners, textLines } from './format';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
@@ -149,7 +150,14 @@ async function check(
   asOf = prepared.asOf,
   fallback = io.today(),
 ): Promise<CheckResult> {
-  const grid = await wb.readGrid();
+  let grid;
+  try {
+    grid = await wb.readGrid();
+  } catch (e) {
+    // Large parts are checked as they are read: damage found then still names the file.
+    if (e instanceof WorkbookError) throw new WorkbookError(e.code, `${file}: ${e.message}`);
+    throw e;
+  }
   const { settings } = prepared;
   let result: CheckResult;
   try {
@@ -166,6 +174,14 @@ async function check(
   }
   if (result.noPlan) throw new UserError(`${file}: ${describeNoPlan(result.raw)}`);
   return result;
+}
+
+/**
+ * Opens and checks a file and keeps only the report: the workbook, its grid and what was read
+ * from it can be let go before the report is written out (most of the memory of a big plan).
+ */
+async function checkReport(file: string, opts: CommonOptions, prepared: Prepared, io: Io): Promise<Report> {
+  return (await check(file, await open(file, io), opts, prepared, io)).report;
 }
 
 function refuseSameFile(input: string, output: string): void {
@@ -232,14 +248,15 @@ Examples:
     )
     .action(async (file: string, opts: CommonOptions & { format: string }) => {
       const prepared = prepare(opts);
-      const wb = await open(file, io);
-      const result = await check(file, wb, opts, prepared, io);
+      const report = await checkReport(file, opts, prepared, io);
       if (opts.format === 'json') {
-        writeJson(result.report, io);
+        writeJson(report, io);
       } else {
-        io.out(formatText(result.report, colour));
+        const out = chunked(io);
+        for (const line of textLines(report, colour)) out.put(`${line}\n`);
+        out.flush();
       }
-      exitCode = result.report.counts.errors > 0 ? EXIT.findings : EXIT.ok;
+      exitCode = report.counts.errors > 0 ? EXIT.findings : EXIT.ok;
     });
 
   commonOptions(
@@ -417,14 +434,7 @@ Examples:
  * string. (The report is typed where it is built; its schema is checked in the tests.)
  */
 export function writeJson(value: object, io: Pick<Io, 'out'>): void {
-  let buffer = '';
-  const put = (s: string) => {
-    buffer += s;
-    if (buffer.length >= 1 << 16) {
-      io.out(buffer);
-      buffer = '';
-    }
-  };
+  const { put, flush } = chunked(io);
   const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   put('{');
@@ -440,7 +450,23 @@ export function writeJson(value: object, io: Pick<Io, 'out'>): void {
     if (i < entries.length - 1) put(',');
   });
   put(entries.length ? '\n}\n' : '}\n');
-  io.out(buffer);
+  flush();
+}
+
+/** Output gathered into writes of about 64 KB: one write per line or per item would be slow. */
+function chunked(io: Pick<Io, 'out'>): { put(s: string): void; flush(): void } {
+  let buffer = '';
+  const flush = () => {
+    if (buffer) io.out(buffer);
+    buffer = '';
+  };
+  return {
+    put: (s) => {
+      buffer += s;
+      if (buffer.length >= 1 << 16) flush();
+    },
+    flush,
+  };
 }
 
 /** Checks both versions, each as of its own date, and compares them. */

@@ -14,7 +14,7 @@ import { isDateFormat } from './parse/numfmt';
 import { parsePercent } from './parse/percent';
 import { parseStatedRag } from './parse/rag';
 import { type Timescale, parseTimescale } from './parse/timescale';
-import { shortText } from './text';
+import { compactText, shortText } from './text';
 import { computeRag, ragCounts, rollUpRag } from './rag';
 import { type FieldCell, type RawPlan, type ReadOptions, LOOKED_FOR, readPlan } from './read';
 import type { Settings } from './settings';
@@ -93,7 +93,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       percent,
       statedRag: stated,
       rag: result.rag,
-      ragReason: result.reason,
+      ragReason: ctx.reason(result.reason),
     };
   });
 
@@ -227,11 +227,22 @@ class Context {
   private readonly folds = new Map<string, ReturnType<typeof foldLookalikes> & { tidy: string }>();
   private readonly timescales = new Map<string, Timescale>();
   private readonly leadLists = new Map<string, string[]>();
+  private readonly reasons = new Map<string, string>();
 
   constructor(
     private readonly raw: RawPlan,
     private readonly findings: Finding[],
   ) {}
+
+  /** One stored copy of each RAG reason: 100,000 actions have a few thousand different ones. */
+  reason(text: string): string {
+    let kept = this.reasons.get(text);
+    if (kept === undefined) {
+      kept = compactText(text);
+      this.reasons.set(kept, kept);
+    }
+    return kept;
+  }
 
   /** Lookalikes folded, and the folded text with its spaces tidied. */
   private fold(text: string): ReturnType<typeof foldLookalikes> & { tidy: string } {

@@ -2,6 +2,7 @@
  * Findings are data keyed by a stable `code`; every problem in a plan is collected, not
  * just the first. Message text lives here, apart from the rules that raise findings.
  */
+import { compactText } from './text';
 
 /** Severity of a finding: errors make `plancheck validate` exit 1. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -91,7 +92,15 @@ export const MESSAGES: Record<FindingCode, (p: FindingParams) => string> = {
 
 /** Builds a finding with its severity and message from the code and facts. */
 export function makeFinding(code: FindingCode, where: { sheet: string; row: number; cell: string }, params: FindingParams): Finding {
-  return { code, severity: FINDING_SEVERITY[code], ...where, message: MESSAGES[code](params) };
+  // Kept for the report's lifetime, so stored compactly (a big plan has 100,000s of findings).
+  return {
+    code,
+    severity: FINDING_SEVERITY[code],
+    sheet: where.sheet,
+    row: where.row,
+    cell: where.cell,
+    message: compactText(MESSAGES[code](params)),
+  };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

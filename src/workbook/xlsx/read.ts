@@ -11,7 +11,8 @@ import { loadBook, type BookModel, type SheetKind } from './book';
 import { findHighlightRecord } from './record';
 import { isDateOrTimeFormat, readCellFormats } from './styles';
 import { relTypeIs, contentTypeOverrides } from './opc';
-import { decodeXString, detach, TOK_CDATA, TOK_CLOSE, TOK_EOF, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml';
+import { compactText } from '../../core/text';
+import { decodeXString, TOK_CDATA, TOK_CLOSE, TOK_EOF, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml';
 import { findPart, partText, partTextChunks, type XlsxPackage } from './zip';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A..XFD). Cells outside it are ignored. */
@@ -107,7 +108,7 @@ export function readSharedStrings(source: XmlSource, budget?: Budget): string[] 
         if (sc.is('t')) capture = false;
         else if (sc.is('rPh')) rph = Math.max(0, rph - 1);
         else if (sc.is('si')) {
-          out.push(detach(decodeXString(cur)));
+          out.push(compactText(decodeXString(cur)));
           if (budget) spend(budget);
           inSi = false;
           capture = false;
@@ -302,8 +303,9 @@ export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
       }
     }
     if (value === undefined || value === '') return;
-    // Text read from this sheet's XML (shared strings are detached when the table is read).
-    if (typeof value === 'string' && cType !== 's') value = detach(value);
+    // Text cut from this sheet's XML would keep the XML alive (shared strings are compacted
+    // when their table is read).
+    if (typeof value === 'string' && cType !== 's') value = compactText(value);
     spend(budget);
     const cell: RawCell = { value };
     if (format !== undefined) cell.format = format;

@@ -578,16 +578,6 @@ export function xmlSplitPoint(b: Uint8Array, end: number): number {
   return cut;
 }
 
-/**
- * A copy of `s` that does not keep a larger string alive. V8 makes a substring of 13 or more
- * characters a view into its parent, so one cell's text sliced out of a 90 MB sheet would keep
- * the whole sheet's XML in memory for as long as the grid lives. Concatenating first makes V8
- * copy the characters.
- */
-export function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
 export function decodeXString(s: string): string {
   let i = s.indexOf('_x');
   if (i < 0) i = s.indexOf('_X');

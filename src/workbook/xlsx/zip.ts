@@ -67,18 +67,19 @@ export interface PackageEntry {
 }
 
 /**
- * Parts larger than this are not kept inflated after opening: they are checked (size and
- * CRC) as they are inflated once, then inflated again, in slices, whenever they are read.
- * A 100,000-action sheet is about 50 MB of XML; keeping it would cost that much for as long
- * as the workbook is open, and reading it as one string would cost twice that again.
+ * Parts larger than this are not inflated when the package is opened: they stay compressed
+ * and are inflated, in slices, each time they are read, with their size and checksum checked
+ * as they stream past. A 100,000-action sheet is about 50 MB of XML; keeping it inflated would
+ * cost that much for as long as the workbook is open, and reading it as one string twice that.
  */
 export const KEEP_INFLATED_BYTES = 1024 * 1024;
 
-/** A large part held compressed; `data` inflates it on each read (see {@link KEEP_INFLATED_BYTES}). */
+/** A large part held compressed; `data` inflates (and checks) it on each read (see {@link KEEP_INFLATED_BYTES}). */
 class CompressedEntry implements PackageEntry {
   private replaced?: Uint8Array;
   original?: { compressed: Uint8Array; crc: number; size: number };
   constructor(
+    readonly name: string,
     readonly compression: 0 | 8,
     original: { compressed: Uint8Array; crc: number; size: number },
   ) {
@@ -86,10 +87,10 @@ class CompressedEntry implements PackageEntry {
   }
   get data(): Uint8Array {
     if (this.replaced) return this.replaced;
-    const o = this.original as { compressed: Uint8Array; size: number };
-    return inflateCapped(o.compressed, o.size, o.size, () => {
-      throw corrupt('a part changed after it was opened');
-    });
+    const o = this.original as { compressed: Uint8Array; crc: number; size: number };
+    const out = new Uint8Array(o.size);
+    inflatePart(this.name, o, (chunk, at) => out.set(chunk, at));
+    return out;
   }
   /** Replacing the bytes makes it a changed part: it is deflated anew when saved. */
   set data(bytes: Uint8Array) {
@@ -368,6 +369,44 @@ function inflateInto(
 }
 
 /**
+ * Inflates a part, handing the output to `sink`, and refuses the lies a header can tell: more
+ * bytes than declared (a bomb, stopped as soon as it passes), fewer, or a wrong checksum.
+ * Errors thrown by `sink` pass through unchanged.
+ */
+function inflatePart(
+  name: string,
+  o: { compressed: Uint8Array; crc: number; size: number },
+  sink: (chunk: Uint8Array, at: number) => void,
+): void {
+  let crc = 0;
+  let length: number;
+  let sinkError: unknown;
+  try {
+    length = inflateInto(
+      o.compressed,
+      o.size,
+      (produced) => {
+        throw tooLarge(`part ${name} declares ${mb(o.size)} but expands to more (${mb(produced)} so far), like a zip bomb`);
+      },
+      (chunk, at) => {
+        crc = crc32(chunk, crc);
+        try {
+          sink(chunk, at);
+        } catch (e) {
+          sinkError = e;
+          throw e;
+        }
+      },
+    );
+  } catch (err) {
+    if (err instanceof WorkbookError || (sinkError !== undefined && err === sinkError)) throw err;
+    throw corrupt(`part ${name} cannot be decompressed`);
+  }
+  if (length !== o.size) throw corrupt(`part ${name} is shorter than its header says`);
+  if (crc !== o.crc) throw corrupt(`part ${name} fails its checksum`);
+}
+
+/**
  * Opens an .xlsx (or .xlsm) from its bytes, refusing anything unsafe or unreadable with a
  * {@link WorkbookError}: 'not-a-zip', 'legacy-xls', 'encrypted', 'truncated', 'corrupt',
  * 'too-large' or 'not-xlsx'.
@@ -416,19 +455,8 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
     // The real cap is the declared size: output beyond it means the header lied.
     const cap = Math.min(e.size, lim.maxEntryBytes, lim.maxTotalBytes - inflatedTotal);
     if (e.method === 8 && e.size > KEEP_INFLATED_BYTES) {
-      // Checked as it streams past, then let go (see KEEP_INFLATED_BYTES).
-      let crc = 0;
-      let length: number;
-      try {
-        length = inflateInto(comp, cap, onOver, (chunk) => (crc = crc32(chunk, crc)));
-      } catch (err) {
-        if (err instanceof WorkbookError) throw err;
-        throw corrupt(`part ${e.name} cannot be decompressed`);
-      }
-      inflatedTotal += length;
-      if (length !== e.size) throw corrupt(`part ${e.name} is shorter than its header says`);
-      if (crc !== e.crc) throw corrupt(`part ${e.name} fails its checksum`);
-      entries.set(e.name, new CompressedEntry(8, { compressed: comp, crc: e.crc, size: e.size }));
+      // Checked (size, checksum, bombs) each time it is read; see KEEP_INFLATED_BYTES.
+      entries.set(e.name, new CompressedEntry(e.name, 8, { compressed: comp, crc: e.crc, size: e.size }));
       continue;
     }
     let data: Uint8Array;
@@ -538,7 +566,7 @@ export function partTextChunks(pkg: XlsxPackage, name: string, visit: (text: str
     visit(decodeXmlBytes(e.data));
     return true;
   }
-  const { compressed, size } = e.original;
+  const { size } = e.original;
   const decoder = new TextDecoder('utf-8');
   let pending = new Uint8Array(Math.min(size, chunkBytes * 2));
   let used = 0;
@@ -551,33 +579,26 @@ export function partTextChunks(pkg: XlsxPackage, name: string, visit: (text: str
     pending.copyWithin(0, cut, used);
     used -= cut;
   };
-  inflateInto(
-    compressed,
-    size,
-    () => {
-      throw corrupt('a part changed after it was opened');
-    },
-    (chunk, at) => {
-      if (first) {
-        first = false;
-        // UTF-16 (allowed by OPC, never written by Excel): decoded whole, as before.
-        if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)))
-          utf16 = new Uint8Array(size);
-      }
-      if (utf16) {
-        utf16.set(chunk, at);
-        return;
-      }
-      if (used + chunk.length > pending.length) {
-        const grown = new Uint8Array(Math.max(pending.length * 2, used + chunk.length));
-        grown.set(pending.subarray(0, used));
-        pending = grown;
-      }
-      pending.set(chunk, used);
-      used += chunk.length;
-      if (used >= chunkBytes) flush(false);
-    },
-  );
+  inflatePart(n as string, e.original, (chunk, at) => {
+    if (first) {
+      first = false;
+      // UTF-16 (allowed by OPC, never written by Excel): decoded whole, as before.
+      if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)))
+        utf16 = new Uint8Array(size);
+    }
+    if (utf16) {
+      utf16.set(chunk, at);
+      return;
+    }
+    if (used + chunk.length > pending.length) {
+      const grown = new Uint8Array(Math.max(pending.length * 2, used + chunk.length));
+      grown.set(pending.subarray(0, used));
+      pending = grown;
+    }
+    pending.set(chunk, used);
+    used += chunk.length;
+    if (used >= chunkBytes) flush(false);
+  });
   if (utf16) visit(decodeXmlBytes(utf16));
   else if (used > 0) flush(true);
   return true;
