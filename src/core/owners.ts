@@ -142,7 +142,7 @@ function bucketOf(f: Finding): OwnerBucket | null {
 function itemName(i: OwnerItem): string {
   const short = shortText(i.description, 90);
   if (i.kind === 'workstream') return `Workstream "${short}"`;
-  return `${i.number !== null ? `Action ${i.number}` : 'Action'} of "${i.workstream.length > 50 ? `${i.workstream.slice(0, 49)}…` : i.workstream}": ${short}`;
+  return `${i.number !== null ? `Action ${i.number}` : 'Action'} of "${shortText(i.workstream, 50)}": ${short}`;
 }
 
 function itemLine(i: OwnerItem): string {

@@ -1,10 +1,15 @@
 /** Small text helpers shared by the core's messages and the front ends' lists. */
 import { foldLookalikes } from './parse/lookalike';
 
-/** Plan text on one line, cut to `n` characters with an ellipsis: for messages and narrow lists. */
+/**
+ * Plan text on one line, cut to `n` characters ending "...": for messages and narrow lists.
+ * Three dots rather than "…": a message of only Latin-1 characters is stored at one byte per
+ * character (a 100,000-action plan's findings take half the memory), and old Windows consoles
+ * show them.
+ */
 export function shortText(s: string, n = 60): string {
   const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+  return one.length > n ? `${one.slice(0, n - 3).trimEnd()}...` : one;
 }
 
 /** "1 day", "3 days". */

@@ -100,7 +100,7 @@ describe('block layout (seed 000)', () => {
 
   it('messages say what to do', () => {
     const owner = report.findings.find((f) => f.code === 'missing-owner')!;
-    expect(owner.message).toBe(`Action 7 of "${WS3.slice(0, 49)}…" has no lead officer: name who owns it.`);
+    expect(owner.message).toBe(`Action 7 of "${WS3.slice(0, 47).trimEnd()}..." has no lead officer: name who owns it.`);
     expect(owner.severity).toBe('error');
   });
 

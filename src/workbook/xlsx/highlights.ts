@@ -25,7 +25,7 @@ import {
   removeRel,
   setOverride,
 } from './opc';
-import { MAX_COLS, MAX_ROWS, sheetProtectedQuick } from './read';
+import { MAX_COLS, MAX_ROWS, partProtected } from './read';
 import {
   findHighlightRecord,
   removeHighlightRecord,
@@ -451,7 +451,7 @@ function checkMarks(pkg: XlsxPackage, book: BookModel, marks: HighlightMark[]): 
       );
     }
   }
-  const locked = [...bySheet.keys()].filter((s) => sheetProtectedQuick(partText(pkg, s.part as string) ?? ''));
+  const locked = [...bySheet.keys()].filter((s) => partProtected(pkg, s.part as string));
   if (locked.length) {
     throw new WorkbookError(
       'protected',

@@ -405,8 +405,8 @@ export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
   return { rows, merges, protected: isProtected };
 }
 
-/** Quick look for active sheet protection without reading the cells. */
-export function sheetProtectedQuick(xml: string): boolean {
+/** The sheet= of the first <sheetProtection> in `xml`, or undefined when there is none. */
+function protectionIn(xml: string): boolean | undefined {
   let at = xml.indexOf('sheetProtection');
   while (at >= 0) {
     const lt = xml.lastIndexOf('<', at);
@@ -419,7 +419,16 @@ export function sheetProtectedQuick(xml: string): boolean {
     }
     at = xml.indexOf('sheetProtection', at + 15);
   }
-  return false;
+  return undefined;
+}
+
+/** Whether a sheet part is protected, read in pieces (a tag is never split between pieces). */
+export function partProtected(pkg: XlsxPackage, part: string): boolean {
+  let found: boolean | undefined;
+  partTextChunks(pkg, part, (xml) => {
+    if (found === undefined) found = protectionIn(xml);
+  });
+  return found ?? false;
 }
 
 function surveyPackage(pkg: XlsxPackage, book: BookModel, protectedByPart: Map<string, boolean>): PackageInfo {
@@ -457,8 +466,7 @@ export function readPackageInfo(pkg: XlsxPackage): PackageInfo {
   const prot = new Map<string, boolean>();
   for (const s of book.sheets) {
     if (!s.part || s.kind !== 'worksheet') continue;
-    const xml = partText(pkg, s.part);
-    prot.set(s.part, xml ? sheetProtectedQuick(xml) : false);
+    prot.set(s.part, partProtected(pkg, s.part));
   }
   return surveyPackage(pkg, book, prot);
 }
