@@ -45,7 +45,8 @@ export interface Io {
   today(): string;
 }
 
-const processIo: Io = {
+/** The real process streams. */
+export const processIo: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   errIsTTY: Boolean(process.stderr.isTTY),

@@ -468,11 +468,26 @@ function checkMarks(pkg: XlsxPackage, book: BookModel, marks: HighlightMark[]): 
 }
 
 /**
+ * Most cells one highlight marks. Each marked cell gets a note (a comment and a drawing
+ * shape), and a workbook of 10,000 actions needs about 24,000 of them: about 250 MB at the
+ * peak. A plan several times that size cannot be marked within the memory bound in one go.
+ */
+export const MAX_HIGHLIGHT_CELLS = 25_000;
+
+/**
  * Marks cells with a fill and a note each. Any earlier PlanCheck highlights are cleared
  * first, so the workbook shows exactly this set. Nothing is changed if a mark names an
- * unknown sheet ('unknown-sheet') or a protected one ('protected').
+ * unknown sheet ('unknown-sheet') or a protected one ('protected'), or when there are more
+ * than {@link MAX_HIGHLIGHT_CELLS} cells to mark ('too-large').
  */
 export function applyHighlights(pkg: XlsxPackage, marks: HighlightMark[]): void {
+  const cells = new Set(marks.map((m) => `${m.sheet}\u0000${m.row}\u0000${m.col}`)).size;
+  if (cells > MAX_HIGHLIGHT_CELLS) {
+    throw new WorkbookError(
+      'too-large',
+      `There are ${cells.toLocaleString('en-GB')} cells to mark; PlanCheck marks at most ${MAX_HIGHLIGHT_CELLS.toLocaleString('en-GB')} at a time, each with a note, to stay within its memory bound. Fix the errors PlanCheck lists first, or check one sheet at a time.`,
+    );
+  }
   checkMarks(pkg, loadBook(pkg), marks); // refuse before changing anything
   clearHighlights(pkg);
   if (marks.length === 0) return;

@@ -1,0 +1,71 @@
+/**
+ * How `plancheck` runs: the launcher starts the CLI in a child Node process whose JavaScript
+ * heap is capped (`--max-old-space-size`), so no workbook, however large or hostile, takes
+ * PlanCheck past its memory bound. A workbook that would need more ends with one plain line
+ * and exit code 2, never with V8's crash report.
+ *
+ * Why: V8 lets its heap grow to several times what is live before it collects, so the same
+ * 100,000-action plan peaked anywhere from 330 to 450 MB from run to run; under a cap the
+ * collector works harder near it instead. Why a process and not a worker thread: a worker's
+ * resourceLimits are best-effort, and one large allocation past them aborts the whole process
+ * (nodejs/node#47224), report and all.
+ */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { EXIT } from './main';
+
+/** The heap the CLI may use, in MB (PLANCHECK_MAX_HEAP_MB overrides it; see the README). */
+export const DEFAULT_MAX_HEAP_MB = 256;
+
+/** The heap cap: PLANCHECK_MAX_HEAP_MB when it is a sensible number of MB, else the default. */
+export function maxHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.PLANCHECK_MAX_HEAP_MB);
+  return Number.isInteger(v) && v >= 16 && v <= 65536 ? v : DEFAULT_MAX_HEAP_MB;
+}
+
+/** The V8 flags the CLI runs under (the benchmarks use the same). */
+export function heapFlags(heap = maxHeapMb()): string[] {
+  return [`--max-old-space-size=${heap}`];
+}
+
+// V8's report when the heap cap is reached; it replaces the whole of the child's stderr.
+const OOM = /<--- Last few GCs --->|FATAL ERROR: .*(heap|Allocation failed)|JavaScript heap out of memory/;
+
+/** Runs the CLI with `argv` in a heap-capped child process; resolves to the exit code. */
+export function runCli(argv: string[]): Promise<number> {
+  const heap = maxHeapMb();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...heapFlags(heap), path.join(__dirname, 'child.js'), ...argv], {
+      stdio: ['inherit', 'inherit', 'pipe'],
+      env: { ...process.env, PLANCHECK_STDERR_TTY: process.stderr.isTTY ? '1' : '' },
+    });
+    let oom = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (oom) return;
+      const text = chunk.toString('utf8');
+      if (OOM.test(text)) {
+        oom = true;
+        const before = text.search(OOM);
+        if (before > 0) process.stderr.write(text.slice(0, before));
+        return;
+      }
+      process.stderr.write(chunk);
+    });
+    child.on('error', (e) => {
+      process.stderr.write(`plancheck: could not start: ${e.message}\n`);
+      resolve(EXIT.unusable);
+    });
+    child.on('close', (code, signal) => {
+      if (oom || signal === 'SIGABRT' || code === 134) {
+        process.stderr.write(
+          `plancheck: this workbook needs more than the ${heap} MB of memory PlanCheck allows itself, so it was not checked. ` +
+            `Check one sheet at a time with --sheet, or split the plan; PLANCHECK_MAX_HEAP_MB raises the limit.\n`,
+        );
+        resolve(EXIT.unusable);
+      } else if (signal) {
+        process.stderr.write(`plancheck: stopped (${signal}).\n`);
+        resolve(EXIT.unusable);
+      } else resolve(code ?? EXIT.unusable);
+    });
+  });
+}
