@@ -1,21 +1,34 @@
 /**
  * Hostile and broken workbooks through the built CLI, as a user would meet them: each must
  * end with the documented exit code, one plain line on stderr (no stack trace), inside a
- * minute and a 400 MB heap. The corpus is built here from scripts, not committed binaries.
+ * minute, and with the CLI's process (run as the launcher runs it, under the same heap cap)
+ * peaking under 350 MB — the launcher itself adds about 40 MB, so under 400 MB in all. The
+ * corpus is built here from scripts, not committed binaries.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { heapFlags } from '../../src/cli/run';
 import { book, zip } from '../xlsx/helpers';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'plancheck.js');
+const CHILD = path.join(__dirname, '..', '..', 'dist', 'node', 'cli', 'child.js');
+const PEAK = path.join(__dirname, 'peak.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plancheck-hostile-'));
+let runs = 0;
 
+/** Runs `plancheck validate FILE` as the launcher would, measuring the CLI process's peak memory. */
 function run(file: string) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=400', BIN, 'validate', file], { encoding: 'utf8', timeout: 60000 });
-  return { code: r.status, err: r.stderr, out: r.stdout, ms: Date.now() - started };
+  const peakFile = path.join(dir, `peak-${++runs}`);
+  const r = spawnSync(process.execPath, [...heapFlags(), '-r', PEAK, CHILD, 'validate', file], {
+    encoding: 'utf8',
+    timeout: 60000,
+    env: { ...process.env, PLANCHECK_PEAK_FILE: peakFile },
+  });
+  const peakMB = fs.existsSync(peakFile) ? Number(fs.readFileSync(peakFile, 'utf8')) / 1024 : Infinity;
+  return { code: r.status, err: r.stderr, out: r.stdout, ms: Date.now() - started, peakMB };
 }
 
 function write(name: string, bytes: Uint8Array | string): string {
@@ -63,6 +76,17 @@ function lyingZip(): Uint8Array {
   return good;
 }
 
+/** One sheet of `n` small numeric cells, 20 to a row, within the zip limits. */
+function manyCells(n: number): Uint8Array {
+  const rows: string[] = [];
+  for (let r = 0; r * 20 < n; r++) {
+    let cells = '';
+    for (let c = 0; c < 20 && r * 20 + c < n; c++) cells += `<c><v>${c}</v></c>`;
+    rows.push(`<row r="${r + 1}">${cells}</row>`);
+  }
+  return book({ sheets: [{ name: 'Numbers', xml: rows.join('') }] });
+}
+
 const cases: [string, () => string, number, RegExp][] = [
   ['a missing file', () => path.join(dir, 'nope.xlsx'), 2, /no such file/],
   ['plain text', () => write('notes.xlsx', 'just some notes, nothing else\n'), 2, /not|workbook/i],
@@ -78,6 +102,8 @@ const cases: [string, () => string, number, RegExp][] = [
     for (let i = b.length - 22; i >= 0; i--) if (v.getUint32(i, true) === 0x02014b50) v.setUint32(i + 24, 150 * 1024 * 1024, true);
     return write('huge.xlsx', b);
   }, 2, /too large|MB/i],
+  ['a file over the 50 MB limit', () => write('huge-file.xlsx', new Uint8Array(51 * 1024 * 1024)), 2, /too large.*51 MB.*up to 50 MB/],
+  ['more than 2,000,000 filled cells', () => write('cells.xlsx', manyCells(2_000_100)), 2, /more than 2,000,000 filled cells/],
   ['a workbook without a plan', () => write('empty.xlsx', book({ sheets: [{ name: 'Notes', xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>hello</t></is></c></row>' }] })), 2, /No plan found: looked on sheet "Notes"/],
 ];
 
@@ -90,6 +116,20 @@ describe('unreadable files: exit 2, one plain line, no stack trace', () => {
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(r.ms).toBeLessThan(60000);
+    expect(r.peakMB).toBeLessThan(350);
+  });
+});
+
+describe('a workbook that needs more memory than PlanCheck allows itself', () => {
+  it('gets one plain line and exit 2, never V8\'s crash report', () => {
+    const rows = Array.from({ length: 40000 }, (_, i) => `<row r="${i + 2}"><c t="inlineStr"><is><t>Workstream ${i % 50}</t></is></c><c t="inlineStr"><is><t>Action number ${i} of a long plan</t></is></c><c t="inlineStr"><is><t>Officer ${i % 300}</t></is></c></row>`);
+    const f = write('needs-memory.xlsx', book({ sheets: [{ name: 'Plan', xml: PLAN_ROWS.slice(0, PLAN_ROWS.indexOf('<row r="2">')) + rows.join('') }] }));
+    const r = spawnSync(process.execPath, [BIN, 'validate', f], { encoding: 'utf8', timeout: 60000, env: { ...process.env, PLANCHECK_MAX_HEAP_MB: '16' } });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/needs more than the 16 MB of memory PlanCheck allows itself.*PLANCHECK_MAX_HEAP_MB/);
+    expect(r.stderr).not.toMatch(/FATAL|GCs|\n\s+at /);
   });
 });
 
@@ -104,6 +144,7 @@ describe('ranges that name a million rows: never expanded, the plan still read',
     expect(r.code).toBe(0);
     expect(r.out).toContain('Read 1 workstream and 1 action.');
     expect(r.ms).toBeLessThan(10000);
+    expect(r.peakMB).toBeLessThan(350);
   });
 
   it('a stray value at XFD1048576', () => {

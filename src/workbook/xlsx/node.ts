@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { WorkbookError } from '../port';
 import { XlsxWorkbook } from './adapter';
-import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './zip';
+import { DEFAULT_PACKAGE_LIMITS, fileTooLarge, type PackageLimits } from './zip';
 
 function fsError(e: unknown, file: string, writing: boolean): WorkbookError {
   const code = (e as NodeJS.ErrnoException)?.code;
@@ -42,10 +42,10 @@ export async function readXlsxFile(file: string, limits?: Partial<PackageLimits>
   }
   if (!stat.isFile())
     throw new WorkbookError('not-a-file', `${file} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a workbook.`);
-  // A zip is never much bigger than what it holds: refuse before reading a huge file into memory.
-  const cap = (limits?.maxTotalBytes ?? DEFAULT_PACKAGE_LIMITS.maxTotalBytes) + 1024 * 1024;
+  // Refused before it is read into memory.
+  const cap = limits?.maxFileBytes ?? DEFAULT_PACKAGE_LIMITS.maxFileBytes;
   if (stat.size > cap) {
-    throw new WorkbookError('too-large', `${file}: This workbook is too large to open safely (${Math.round(stat.size / 1048576)} MB).`);
+    throw new WorkbookError('too-large', `${file}: This workbook is too large to open safely: ${fileTooLarge(stat.size, cap)}.`);
   }
   let bytes: Uint8Array;
   try {

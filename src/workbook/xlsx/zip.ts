@@ -33,6 +33,8 @@ export interface PackageLimits {
   ratioThresholdBytes: number;
   /** Most non-empty cells (plus merged ranges) the reader stores across the workbook. */
   maxCells: number;
+  /** Largest file (the zip itself) that is opened at all. */
+  maxFileBytes: number;
 }
 
 /**
@@ -41,7 +43,9 @@ export interface PackageLimits {
  * - 10,000 entries;
  * - 200 MB uncompressed in total, 100 MB for one entry;
  * - a 200:1 ratio for entries over 1 MB (sheet XML is typically 10–30:1; bombs are ~1000:1);
- * - 5,000,000 stored cells.
+ * - 2,000,000 stored cells (a 100,000-action plan has about 800,000);
+ * - a 50 MB file (a 100,000-action plan is about 8 MB).
+ * Together with the CLI's heap cap they keep PlanCheck under 400 MB for any file.
  */
 export const DEFAULT_PACKAGE_LIMITS: Readonly<PackageLimits> = Object.freeze({
   maxEntries: 10_000,
@@ -49,7 +53,8 @@ export const DEFAULT_PACKAGE_LIMITS: Readonly<PackageLimits> = Object.freeze({
   maxEntryBytes: 100 * 1024 * 1024,
   maxRatio: 200,
   ratioThresholdBytes: 1024 * 1024,
-  maxCells: 5_000_000,
+  maxCells: 2_000_000,
+  maxFileBytes: 50 * 1024 * 1024,
 });
 
 /** One part of the package. */
@@ -73,6 +78,9 @@ export interface PackageEntry {
  * cost that much for as long as the workbook is open, and reading it as one string twice that.
  */
 export const KEEP_INFLATED_BYTES = 1024 * 1024;
+
+/** Smaller parts are kept inflated only up to this much in all: past it they stay compressed too. */
+export const KEEP_INFLATED_TOTAL = 32 * 1024 * 1024;
 
 /** A large part held compressed; `data` inflates (and checks) it on each read (see {@link KEEP_INFLATED_BYTES}). */
 class CompressedEntry implements PackageEntry {
@@ -111,6 +119,11 @@ export interface XlsxPackage {
 const MB = 1024 * 1024;
 function mb(n: number): string {
   return n >= MB ? `${Math.round((n / MB) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+/** Why a file over {@link PackageLimits.maxFileBytes} is refused. */
+export function fileTooLarge(size: number, max: number): string {
+  return `the file is ${mb(size)}, and PlanCheck opens workbooks of up to ${mb(max)} (a 100,000-action plan is about 8 MB); remove pictures or attachments from it, or save the plan's sheets on their own`;
 }
 
 function tooLarge(why: string): WorkbookError {
@@ -413,6 +426,7 @@ function inflatePart(
  */
 export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>): XlsxPackage {
   const lim: PackageLimits = { ...DEFAULT_PACKAGE_LIMITS, ...limits };
+  if (bytes.length > lim.maxFileBytes) throw tooLarge(fileTooLarge(bytes.length, lim.maxFileBytes));
   const isZip =
     bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
   if (!isZip) refuseNonZip(bytes);
@@ -454,14 +468,14 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
     };
     // The real cap is the declared size: output beyond it means the header lied.
     const cap = Math.min(e.size, lim.maxEntryBytes, lim.maxTotalBytes - inflatedTotal);
-    if (e.method === 8 && e.size > KEEP_INFLATED_BYTES) {
+    if (e.method === 8 && (e.size > KEEP_INFLATED_BYTES || inflatedTotal + e.size > KEEP_INFLATED_TOTAL)) {
       // Checked (size, checksum, bombs) each time it is read; see KEEP_INFLATED_BYTES.
       entries.set(e.name, new CompressedEntry(e.name, 8, { compressed: comp, crc: e.crc, size: e.size }));
       continue;
     }
     let data: Uint8Array;
     if (e.method === 0) {
-      data = comp.slice();
+      data = comp; // a view of the input, which is kept anyway to write unchanged parts back
     } else {
       try {
         data = inflateCapped(comp, e.size, cap, onOver);
