@@ -13,7 +13,7 @@ import { isDateOrTimeFormat, readCellFormats } from './styles';
 import { relTypeIs, contentTypeOverrides } from './opc';
 import { compactText } from '../../core/text';
 import { decodeXString, TOK_CDATA, TOK_CLOSE, TOK_EOF, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml';
-import { findPart, partText, partTextChunks, type XlsxPackage } from './zip';
+import { findPart, partTextChunks, type XlsxPackage } from './zip';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A..XFD). Cells outside it are ignored. */
 export const MAX_ROWS = 1_048_576;
