@@ -31,8 +31,8 @@ import { XlsxWorkbook } from '../workbook/xlsx/adapter';
 import { readXlsxFile, writeFileAtomic } from '../workbook/xlsx/node';
 import { ANSI, NO_COLOUR, formatComparison, formatOwners, textLines } from './format';
 
-/** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+export { EXIT } from './exit';
+import { EXIT } from './exit';
 
 /** Where the CLI writes, so tests can run it in-process. */
 export interface Io {

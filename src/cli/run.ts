@@ -5,17 +5,18 @@
  * and exit code 2, never with V8's crash report.
  *
  * Why: V8 lets its heap grow to several times what is live before it collects, so the same
- * 100,000-action plan peaked anywhere from 330 to 450 MB from run to run; under a cap the
- * collector works harder near it instead. Why a process and not a worker thread: a worker's
+ * 100,000-action plan peaked anywhere from 330 to 450 MB from run to run; under a 200 MB cap
+ * the collector works harder near it instead (320-340 MB for the process, plus about 40 MB
+ * for the launcher). Why a process and not a worker thread: a worker's
  * resourceLimits are best-effort, and one large allocation past them aborts the whole process
  * (nodejs/node#47224), report and all.
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { EXIT } from './main';
+import { EXIT } from './exit'; // not './main': the launcher stays small (about 40 MB)
 
 /** The heap the CLI may use, in MB (PLANCHECK_MAX_HEAP_MB overrides it; see the README). */
-export const DEFAULT_MAX_HEAP_MB = 256;
+export const DEFAULT_MAX_HEAP_MB = 200;
 
 /** The heap cap: PLANCHECK_MAX_HEAP_MB when it is a sensible number of MB, else the default. */
 export function maxHeapMb(env: NodeJS.ProcessEnv = process.env): number {
