@@ -87,7 +87,7 @@ describe('openPackage refuses what it cannot read safely, in plain English', () 
     expect(code(() => openPackage(b, { maxEntries: 3 }))).toMatch(/^too-large: .*parts \(the limit is 3\)/);
     expect(code(() => openPackage(b, { maxEntryBytes: 500 }))).toMatch(/^too-large: .*expands to/);
     expect(code(() => openPackage(b, { maxTotalBytes: 1500 }))).toMatch(/^too-large: .*more than/);
-    expect(DEFAULT_PACKAGE_LIMITS).toMatchObject({ maxEntries: 10000, maxTotalBytes: 200 * 1024 * 1024, maxEntryBytes: 100 * 1024 * 1024, maxRatio: 200 });
+    expect(DEFAULT_PACKAGE_LIMITS).toMatchObject({ maxEntries: 10000, maxTotalBytes: 200 * 1024 * 1024, maxEntryBytes: 100 * 1024 * 1024, maxRatio: 200, maxCells: 2_000_000, maxFileBytes: 50 * 1024 * 1024 });
   });
 
   it('damaged data and duplicate parts are "corrupt"', () => {
@@ -124,5 +124,38 @@ describe('packages round-trip', () => {
 
   it('crc32 matches the standard check value', () => {
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+  });
+});
+
+describe('large parts, kept compressed and checked as they are read', () => {
+  const bigSheet = () => {
+    const rows: string[] = [];
+    for (let r = 1; r <= 15000; r++) rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Action ${r}: review arrangements</t></is></c></row>`);
+    return book({ sheets: [{ name: 'Big', xml: rows.join('') }] });
+  };
+
+  it('a file over maxFileBytes is refused before anything is read', () => {
+    expect(code(() => openPackage(bigSheet(), { maxFileBytes: 1000 }))).toMatch(/^too-large: .*up to 1 KB/);
+  });
+
+  it('damage to a large part is found when it is read, with the part named', () => {
+    const b = bigSheet();
+    const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    // Change the checksum the central directory records for the sheet.
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    for (let i = b.length - 22; i >= 0; i--) {
+      if (v.getUint32(i, true) === 0x02014b50 && name.every((c, k) => b[i + 46 + k] === c)) {
+        v.setUint32(i + 16, v.getUint32(i + 16, true) ^ 1, true);
+        break;
+      }
+    }
+    const pkg = openPackage(b);
+    expect(code(() => partText(pkg, 'xl/worksheets/sheet1.xml'))).toMatch(/^corrupt: .*xl\/worksheets\/sheet1\.xml fails its checksum/);
+  });
+
+  it('an unchanged large part is written back byte for byte', () => {
+    const b = bigSheet();
+    const again = openPackage(savePackage(openPackage(b)));
+    expect(partText(again, 'xl/worksheets/sheet1.xml')).toBe(partText(openPackage(b), 'xl/worksheets/sheet1.xml'));
   });
 });
