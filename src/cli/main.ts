@@ -443,7 +443,14 @@ export function writeJson(value: object, io: Pick<Io, 'out'>): void {
     put(`\n  ${JSON.stringify(key)}: `);
     if (Array.isArray(v) && v.length > 0) {
       put('[');
-      v.forEach((item, j) => put(`${j ? ',' : ''}\n    ${indent(JSON.stringify(item ?? null, null, 2), '    ')}`));
+      // Each item stringified as it sits in its array, so the indentation comes out right
+      // without re-indenting every line of every item.
+      const head = `{\n  ${JSON.stringify(key)}: [\n    `.length;
+      const tail = '\n  ]\n}'.length;
+      v.forEach((item, j) => {
+        const s = JSON.stringify({ [key]: [item ?? null] }, null, 2);
+        put(`${j ? ',' : ''}\n    ${s.slice(head, s.length - tail)}`);
+      });
       put('\n  ]');
     } else {
       put(indent(JSON.stringify(v, null, 2), '  '));
