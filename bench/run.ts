@@ -41,7 +41,8 @@ function measure(mode: string, file: string): { ms: number; maxRssMB: number } {
 /** Peak memory of the launcher process alone (it starts the CLI process and waits for it). */
 function launcherMB(): number {
   const run = path.join(__dirname, '..', 'src', 'cli', 'run.js');
-  const script = `require(${JSON.stringify(run)}).runCli(['--version']).then(() => process.stderr.write(String(process.resourceUsage().maxRSS)))`;
+  // VmHWM: this process's own peak (getrusage's starts from the bench process's size at fork).
+  const script = `require(${JSON.stringify(run)}).runCli(['--version']).then(() => process.stderr.write(/VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]))`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   return Math.round(Number(r.stderr.trim().split('\n').pop()) / 1024);
 }
