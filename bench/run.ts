@@ -235,7 +235,7 @@ function table(rows: Record<string, unknown>[], cols: [string, string][]): strin
   return head + rows.map((r) => `| ${cols.map(([k]) => (typeof r[k] === 'number' ? (r[k] as number).toLocaleString('en-GB') : String(r[k]))).join(' | ')} |`).join('\n') + '\n';
 }
 
-function markdown(res: { machine: Record<string, unknown>; quick: boolean; rows: Record<string, unknown>[]; readers: Record<string, unknown>[]; pane: { initialGzipKB: number; interactiveMs: number | null }; budgets: { name: string; ok: boolean; value: string }[] }): string {
+function markdown(res: { machine: Record<string, unknown>; quick: boolean; launcherMB: number; rows: Record<string, unknown>[]; readers: Record<string, unknown>[]; pane: { initialGzipKB: number; interactiveMs: number | null }; budgets: { name: string; ok: boolean; value: string }[] }): string {
   const m = res.machine;
   return `# Benchmarks
 
@@ -243,15 +243,18 @@ Written by \`npm run bench${res.quick ? ' -- --quick' : ''}\` on ${m.date}: ${m.
 Plans are synthetic and reproducible (fixed seed, \`bench/generate.ts\`): block layout (headings, headers, numbered
 actions, leads merged down over three actions) and flat layout (workstream merged down), with text dates in several
 forms, Cyrillic "ТВС", blanks and percentages as text. End-to-end figures are medians of separate processes
-(3–5 runs); memory is the process's peak resident set. Raw numbers: \`bench/results.json\`.
+(3–5 runs); memory is each process's own peak resident set (VmHWM). The command-line rows run under the heap
+cap the \`plancheck\` launcher gives its CLI process (\`--max-old-space-size=200\`, src/cli/run.ts); the launcher
+itself adds ${res.launcherMB} MB, counted in the 400 MB budget. Raw numbers: \`bench/results.json\`.
 
 ## Budgets (\`npm run bench -- --check\`)
 ${res.budgets.map((b) => `- ${b.ok ? '✅' : '❌'} ${b.name}: ${b.value}`).join('\n')}
 
 ## Core and command line
-${table(res.rows, [['layout', 'layout'], ['actions', 'actions'], ['fileKB', 'file KB'], ['coreActionsPerSec', 'core actions/s'], ['openMs', 'open ms'], ['openMB', 'open MB'], ['validateMs', 'validate ms'], ['validateMB', 'validate MB'], ['timeRatio', 'time ×'], ['memRatio', 'memory ×'], ['summaryMs', 'summary ms'], ['highlightMs', 'highlight ms']])}
+${table(res.rows, [['layout', 'layout'], ['actions', 'actions'], ['fileKB', 'file KB'], ['coreActionsPerSec', 'core actions/s'], ['openMs', 'open ms'], ['openMB', 'open MB'], ['validateMs', 'validate ms'], ['validateMB', 'validate MB'], ['timeRatio', 'time ×'], ['memRatio', 'memory ×'], ['summaryMs', 'summary ms'], ['summaryMB', 'summary MB'], ['highlightMs', 'highlight ms']])}
 "open" is only opening the file with the project's own xlsx reader (unzip, parse every sheet into the raw grid);
-"validate" is \`plancheck validate --format json\` end to end in the same kind of process.
+"validate" is \`plancheck validate --format json\` end to end in the same kind of process. Highlight has no figure at
+100,000 actions: it is refused (more than 25,000 cells to mark; see SECURITY.md).
 
 ## Office adapter against the strict fake Excel (Check + Highlight + Build summary)
 ${table(res.rows, [['layout', 'layout'], ['actions', 'actions'], ['officeSyncs', 'context.sync() calls'], ['officeMaxPayloadMB', 'largest batch MB']])}

@@ -21,6 +21,7 @@ import {
   type Report,
   ownerLists,
   describeNoPlan,
+  highlightCellCount,
   highlightMarks,
   isoFromYmd,
   resolveSettings,
@@ -28,6 +29,7 @@ import {
 } from '../core';
 import { WorkbookError } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx/adapter';
+import { MAX_HIGHLIGHT_CELLS, tooManyToMark } from '../workbook/xlsx/highlights';
 import { readXlsxFile, writeFileAtomic } from '../workbook/xlsx/node';
 import { ANSI, NO_COLOUR, formatComparison, formatOwners, textLines } from './format';
 
@@ -323,6 +325,9 @@ Examples:
       const prepared = prepare(opts);
       const wb = await open(file, io);
       const result = await check(file, wb, opts, prepared, io);
+      // Refused before the marks and their notes are built: for a huge plan that alone is too much.
+      const cells = highlightCellCount(result);
+      if (cells > MAX_HIGHLIGHT_CELLS) throw new UserError(`${file}: ${tooManyToMark(cells)}`);
       const marks = highlightMarks(result);
       await wb.applyHighlights(marks);
       await writeFileAtomic(opts.output, wb.toBytes());

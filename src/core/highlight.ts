@@ -42,3 +42,27 @@ export function highlightMarks(result: CheckResult): HighlightMark[] {
   });
   return [...byCell.values()];
 }
+
+/**
+ * How many cells {@link highlightMarks} would mark, without building the marks and their
+ * notes: a front end with a limit can refuse before spending the memory.
+ */
+export function highlightCellCount(result: CheckResult): number {
+  const sheets = new Map<string, number>();
+  const cells = new Set<number>();
+  const add = (sheet: string, row: number, col: number) => {
+    let s = sheets.get(sheet);
+    if (s === undefined) sheets.set(sheet, (s = sheets.size));
+    cells.add((s * 1_048_576 + row) * 16_384 + col);
+  };
+  for (const f of result.report.findings) {
+    if (f.severity === 'info') continue;
+    const pos = parseA1(f.cell);
+    if (pos) add(f.sheet, pos.row, pos.col);
+  }
+  for (const r of [...result.raw.workstreams, ...result.raw.actions]) {
+    const rag = r.fields.rag;
+    if (rag) add(r.sheet, rag.row, rag.col);
+  }
+  return cells.size;
+}

@@ -204,3 +204,21 @@ describe('applyHighlights / clearHighlights', () => {
     expect(readWorkbook(openPackage(savePackage(pkg))).grid.sheets[0].rows[0][0]).toEqual({ value: 'Café' });
   });
 });
+
+describe('the highlight limit', () => {
+  it('more than 25,000 cells to mark is refused, and nothing is changed', async () => {
+    const pkg = openPackage(await plan());
+    const before = snapshot(pkg);
+    const marks: HighlightMark[] = Array.from({ length: 25_001 }, (_, i) => ({ sheet: 'Action Plan', row: 10 + (i >> 4), col: i & 15, kind: 'warning', note: 'x' }));
+    let err: unknown;
+    try {
+      applyHighlights(pkg, marks);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(WorkbookError);
+    expect((err as WorkbookError).code).toBe('too-large');
+    expect((err as Error).message).toMatch(/25,001 cells to mark; PlanCheck marks at most 25,000/);
+    expect(snapshot(pkg)).toEqual(before);
+  });
+});

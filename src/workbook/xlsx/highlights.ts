@@ -474,6 +474,11 @@ function checkMarks(pkg: XlsxPackage, book: BookModel, marks: HighlightMark[]): 
  */
 export const MAX_HIGHLIGHT_CELLS = 25_000;
 
+/** The refusal when there are more than {@link MAX_HIGHLIGHT_CELLS} cells to mark. */
+export function tooManyToMark(cells: number): string {
+  return `There are ${cells.toLocaleString('en-GB')} cells to mark; PlanCheck marks at most ${MAX_HIGHLIGHT_CELLS.toLocaleString('en-GB')} at a time, each with a note, to stay within its memory bound. Fix the errors PlanCheck lists first, or check one sheet at a time.`;
+}
+
 /**
  * Marks cells with a fill and a note each. Any earlier PlanCheck highlights are cleared
  * first, so the workbook shows exactly this set. Nothing is changed if a mark names an
@@ -482,12 +487,7 @@ export const MAX_HIGHLIGHT_CELLS = 25_000;
  */
 export function applyHighlights(pkg: XlsxPackage, marks: HighlightMark[]): void {
   const cells = new Set(marks.map((m) => `${m.sheet}\u0000${m.row}\u0000${m.col}`)).size;
-  if (cells > MAX_HIGHLIGHT_CELLS) {
-    throw new WorkbookError(
-      'too-large',
-      `There are ${cells.toLocaleString('en-GB')} cells to mark; PlanCheck marks at most ${MAX_HIGHLIGHT_CELLS.toLocaleString('en-GB')} at a time, each with a note, to stay within its memory bound. Fix the errors PlanCheck lists first, or check one sheet at a time.`,
-    );
-  }
+  if (cells > MAX_HIGHLIGHT_CELLS) throw new WorkbookError('too-large', tooManyToMark(cells));
   checkMarks(pkg, loadBook(pkg), marks); // refuse before changing anything
   clearHighlights(pkg);
   if (marks.length === 0) return;
