@@ -95,10 +95,7 @@ class CompressedEntry implements PackageEntry {
   }
   get data(): Uint8Array {
     if (this.replaced) return this.replaced;
-    const o = this.original as { compressed: Uint8Array; crc: number; size: number };
-    const out = new Uint8Array(o.size);
-    inflatePart(this.name, o, (chunk, at) => out.set(chunk, at));
-    return out;
+    return inflateWhole(this.name, this.original as { compressed: Uint8Array; crc: number; size: number });
   }
   /** Replacing the bytes makes it a changed part: it is deflated anew when saved. */
   set data(bytes: Uint8Array) {
@@ -338,17 +335,6 @@ const MIN_STEP = 4 * 1024;
 const MAX_STEP = 256 * 1024;
 
 /**
- * Inflates `comp`, which declares `declared` bytes, into a buffer of exactly that size:
- * refuses (through `onOver`) as soon as the output passes `cap`, and reports a short
- * stream as an error.
- */
-function inflateCapped(comp: Uint8Array, declared: number, cap: number, onOver: (produced: number) => never): Uint8Array {
-  const out = new Uint8Array(Math.min(declared, cap));
-  const produced = inflateInto(comp, out.length, onOver, (chunk, at) => out.set(chunk, at));
-  return produced === out.length ? out : out.subarray(0, produced);
-}
-
-/**
  * Inflates `comp` slice by slice, handing each piece of output to `sink` (with its offset);
  * refuses through `onOver` as soon as the output passes `cap`. Returns the bytes produced.
  */
@@ -419,6 +405,13 @@ function inflatePart(
   if (crc !== o.crc) throw corrupt(`part ${name} fails its checksum`);
 }
 
+/** A part's bytes, inflated and checked as {@link inflatePart} does. */
+function inflateWhole(name: string, o: { compressed: Uint8Array; crc: number; size: number }): Uint8Array {
+  const out = new Uint8Array(o.size);
+  inflatePart(name, o, (chunk, at) => out.set(chunk, at));
+  return out;
+}
+
 /**
  * Opens an .xlsx (or .xlsm) from its bytes, refusing anything unsafe or unreadable with a
  * {@link WorkbookError}: 'not-a-zip', 'legacy-xls', 'encrypted', 'truncated', 'corrupt',
@@ -455,7 +448,7 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
   }
 
   const entries = new Map<string, PackageEntry>();
-  let inflatedTotal = 0;
+  let keptTotal = 0;
   for (const e of dir) {
     const lh = e.localOffset;
     if (lh + 30 > bytes.length || u32(bytes, lh) !== 0x04034b50) throw truncated(`the data of ${e.name} is missing`);
@@ -463,32 +456,24 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
     const dataEnd = dataStart + e.compressedSize;
     if (dataEnd > bytes.length) throw truncated(`the data of ${e.name} is cut short`);
     const comp = bytes.subarray(dataStart, dataEnd);
-    const onOver = (produced: number): never => {
-      throw tooLarge(`part ${e.name} declares ${mb(e.size)} but expands to more (${mb(produced)} so far), like a zip bomb`);
-    };
-    // The real cap is the declared size: output beyond it means the header lied.
-    const cap = Math.min(e.size, lim.maxEntryBytes, lim.maxTotalBytes - inflatedTotal);
-    if (e.method === 8 && (e.size > KEEP_INFLATED_BYTES || inflatedTotal + e.size > KEEP_INFLATED_TOTAL)) {
+    // The declared sizes were checked against the limits above; inflatePart holds each part
+    // to its declared size, so the real total cannot pass them either.
+    const original = { compressed: comp, crc: e.crc, size: e.size };
+    if (e.method === 8 && (e.size > KEEP_INFLATED_BYTES || keptTotal + e.size > KEEP_INFLATED_TOTAL)) {
       // Checked (size, checksum, bombs) each time it is read; see KEEP_INFLATED_BYTES.
-      entries.set(e.name, new CompressedEntry(e.name, 8, { compressed: comp, crc: e.crc, size: e.size }));
+      entries.set(e.name, new CompressedEntry(e.name, 8, original));
       continue;
     }
     let data: Uint8Array;
     if (e.method === 0) {
       data = comp; // a view of the input, which is kept anyway to write unchanged parts back
+      if (crc32(data) !== e.crc) throw corrupt(`part ${e.name} fails its checksum`);
     } else {
-      try {
-        data = inflateCapped(comp, e.size, cap, onOver);
-      } catch (err) {
-        if (err instanceof WorkbookError) throw err;
-        throw corrupt(`part ${e.name} cannot be decompressed`);
-      }
+      data = inflateWhole(e.name, original);
     }
-    inflatedTotal += data.length;
-    if (data.length !== e.size) throw corrupt(`part ${e.name} is shorter than its header says`);
-    if (crc32(data) !== e.crc) throw corrupt(`part ${e.name} fails its checksum`);
+    keptTotal += data.length;
     if (e.name.endsWith('/') && data.length === 0) continue; // directory entries carry nothing
-    entries.set(e.name, { data, compression: e.method === 0 ? 0 : 8, original: { compressed: comp, crc: e.crc, size: e.size } });
+    entries.set(e.name, { data, compression: e.method === 0 ? 0 : 8, original });
   }
   const pkg: XlsxPackage = { entries, limits: lim };
   requireWorkbookPart(pkg);
