@@ -65,13 +65,6 @@ export function* textLines(report: Report, p: Palette = NO_COLOUR): Generator<st
   yield errors ? `${p.red}${total}${p.reset}` : total;
 }
 
-/** {@link textLines} as one string (each line ends in a newline). */
-export function formatText(report: Report, p: Palette = NO_COLOUR): string {
-  let text = '';
-  for (const line of textLines(report, p)) text += line + '\n';
-  return text;
-}
-
 /** Renders a comparison for people: a headline, then each kind of change with cells. */
 export function formatComparison(c: Comparison, p: Palette = NO_COLOUR): string {
   const out: string[] = [];
