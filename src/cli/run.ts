@@ -29,8 +29,9 @@ export function heapFlags(heap = maxHeapMb()): string[] {
   return [`--max-old-space-size=${heap}`];
 }
 
-// V8's report when the heap cap is reached; it replaces the whole of the child's stderr.
-const OOM = /<--- Last few GCs --->|FATAL ERROR: .*(heap|Allocation failed)|JavaScript heap out of memory/;
+// The start of V8's report when the heap cap is reached (it begins a line; plan text and file
+// names in PlanCheck's own messages never do).
+const OOM = /^<--- Last few GCs --->|^FATAL ERROR: /m;
 
 /** Runs the CLI with `argv` in a heap-capped child process; resolves to the exit code. */
 export function runCli(argv: string[]): Promise<number> {
@@ -40,24 +41,31 @@ export function runCli(argv: string[]): Promise<number> {
       stdio: ['inherit', 'inherit', 'pipe'],
       env: { ...process.env, PLANCHECK_STDERR_TTY: process.stderr.isTTY ? '1' : '' },
     });
-    let oom = false;
+    // From V8's report on, stderr is held back: it is replaced by one plain line if the process
+    // then dies of it, and passed on as it was otherwise.
+    let held: string | null = null;
     child.stderr.on('data', (chunk: Buffer) => {
-      if (oom) return;
-      const text = chunk.toString('utf8');
-      if (OOM.test(text)) {
-        oom = true;
-        const before = text.search(OOM);
-        if (before > 0) process.stderr.write(text.slice(0, before));
+      if (held !== null) {
+        held += chunk.toString('utf8');
         return;
       }
-      process.stderr.write(chunk);
+      const text = chunk.toString('utf8');
+      const at = text.search(OOM);
+      if (at < 0) {
+        process.stderr.write(chunk);
+        return;
+      }
+      if (at > 0) process.stderr.write(text.slice(0, at));
+      held = text.slice(at);
     });
     child.on('error', (e) => {
       process.stderr.write(`plancheck: could not start: ${e.message}\n`);
       resolve(EXIT.unusable);
     });
     child.on('close', (code, signal) => {
-      if (oom || signal === 'SIGABRT' || code === 134) {
+      const died = signal !== null || code === 134;
+      if (held !== null && !died) process.stderr.write(held);
+      if (died && held !== null) {
         process.stderr.write(
           `plancheck: this workbook needs more than the ${heap} MB of memory PlanCheck allows itself, so it was not checked. ` +
             `Check one sheet at a time with --sheet, or split the plan; PLANCHECK_MAX_HEAP_MB raises the limit.\n`,
