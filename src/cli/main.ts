@@ -183,8 +183,15 @@ async function check(
  * Opens and checks a file and keeps only the report: the workbook, its grid and what was read
  * from it can be let go before the report is written out (most of the memory of a big plan).
  */
-async function checkReport(file: string, opts: CommonOptions, prepared: Prepared, io: Io): Promise<Report> {
-  return (await check(file, await open(file, io), opts, prepared, io)).report;
+async function checkReport(
+  file: string,
+  opts: CommonOptions,
+  prepared: Prepared,
+  io: Io,
+  asOf = prepared.asOf,
+  fallback = io.today(),
+): Promise<Report> {
+  return (await check(file, await open(file, io), opts, prepared, io, asOf, fallback)).report;
 }
 
 function refuseSameFile(input: string, output: string): void {
@@ -494,12 +501,11 @@ async function compareFiles(
   if (path.resolve(previousFile) === path.resolve(currentFile)) {
     throw new UserError(`compare needs two different files (both were ${previousFile}).`);
   }
-  const previousWb = await open(previousFile, io);
-  const currentWb = await open(currentFile, io);
-  const current = await check(currentFile, currentWb, opts, prepared, io);
+  // One workbook at a time, keeping only its report: two big plans never hold two grids.
+  const current = await checkReport(currentFile, opts, prepared, io);
   // The previous version is judged as it was reported: its own Report Date, else the current as-of.
-  const previous = await check(previousFile, previousWb, opts, prepared, io, previousAsOf, current.report.asOf);
-  return comparePlans(previous.report, current.report);
+  const previous = await checkReport(previousFile, opts, prepared, io, previousAsOf, current.asOf);
+  return comparePlans(previous, current);
 }
 
 function warnDropped(wb: XlsxWorkbook, output: string, io: Io): void {

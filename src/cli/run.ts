@@ -67,7 +67,7 @@ export function runCli(argv: string[]): Promise<number> {
       if (held !== null && !died) process.stderr.write(held);
       if (died && held !== null) {
         process.stderr.write(
-          `plancheck: this workbook needs more than the ${heap} MB of memory PlanCheck allows itself, so it was not checked. ` +
+          `plancheck: this needs more than the ${heap} MB of memory PlanCheck allows itself, so it stopped before finishing. ` +
             `Check one sheet at a time with --sheet, or split the plan; PLANCHECK_MAX_HEAP_MB raises the limit.\n`,
         );
         resolve(EXIT.unusable);
