@@ -143,16 +143,24 @@ function prepare(opts: CommonOptions): Prepared {
   return { asOf: parseAsOf(opts.asOf, '--as-of'), settings: loadSettings(opts) };
 }
 
-/** `fallback` is the day to judge by when the plan has no Report Date (default: today). */
+/** The day a plan is judged at: `asOf` if given, else its Report Date, else `fallback`. */
+interface JudgedAt {
+  /** Default: --as-of. */
+  asOf?: string;
+  /** Default: today. */
+  fallback?: string;
+}
+
 async function check(
   file: string,
   wb: XlsxWorkbook,
   opts: CommonOptions,
   prepared: Prepared,
   io: Io,
-  asOf = prepared.asOf,
-  fallback = io.today(),
+  when: JudgedAt = {},
 ): Promise<CheckResult> {
+  const asOf = 'asOf' in when ? when.asOf : prepared.asOf;
+  const fallback = when.fallback ?? io.today();
   let grid;
   try {
     grid = await wb.readGrid();
@@ -183,15 +191,8 @@ async function check(
  * Opens and checks a file and keeps only the report: the workbook, its grid and what was read
  * from it can be let go before the report is written out (most of the memory of a big plan).
  */
-async function checkReport(
-  file: string,
-  opts: CommonOptions,
-  prepared: Prepared,
-  io: Io,
-  asOf = prepared.asOf,
-  fallback = io.today(),
-): Promise<Report> {
-  return (await check(file, await open(file, io), opts, prepared, io, asOf, fallback)).report;
+async function checkReport(file: string, opts: CommonOptions, prepared: Prepared, io: Io, when: JudgedAt = {}): Promise<Report> {
+  return (await check(file, await open(file, io), opts, prepared, io, when)).report;
 }
 
 function refuseSameFile(input: string, output: string): void {
@@ -296,8 +297,8 @@ Examples:
       const result = await check(file, wb, opts, prepared, io);
       let comparison: Comparison | null = null;
       if (opts.previous) {
-        const previous = await check(opts.previous, await open(opts.previous, io), opts, prepared, io, previousAsOf, result.report.asOf);
-        comparison = comparePlans(previous.report, result.report);
+        const previous = await checkReport(opts.previous, opts, prepared, io, { asOf: previousAsOf, fallback: result.report.asOf });
+        comparison = comparePlans(previous, result.report);
       }
       const written = await wb.writeSheet(buildSummary(result, settings, { comparison }));
       const owners = opts.owners
@@ -504,7 +505,7 @@ async function compareFiles(
   // One workbook at a time, keeping only its report: two big plans never hold two grids.
   const current = await checkReport(currentFile, opts, prepared, io);
   // The previous version is judged as it was reported: its own Report Date, else the current as-of.
-  const previous = await checkReport(previousFile, opts, prepared, io, previousAsOf, current.asOf);
+  const previous = await checkReport(previousFile, opts, prepared, io, { asOf: previousAsOf, fallback: current.asOf });
   return comparePlans(previous, current);
 }
 

@@ -103,6 +103,13 @@ describe('plancheck compare: the action plan in June and in September 2020', () 
     expect(r.out).toMatch(/was Actions!row 15 +Action 2 of "Improve how the Community Planning Pa\.\.\.": Conduct a review/);
   });
 
+  it('--as-of moves only the current version: the previous one is still judged at its own Report Date', () => {
+    const r = run(['compare', JUNE, SEPT, '--as-of', '2020-10-01']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Previous as of 1 Jun 20; current as of 1 Oct 20.');
+    expect(r.out).toMatch(/\d+ newly overdue/);
+  });
+
   it('refuses the same file twice and an unreadable file, with exit 2 and one line', () => {
     const same = run(['compare', JUNE, JUNE]);
     expect(same.code).toBe(2);
