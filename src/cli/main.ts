@@ -295,6 +295,9 @@ Examples:
       const previousAsOf = parseAsOf(opts.previousAsOf, '--previous-as-of');
       const wb = await open(file, io);
       const result = await check(file, wb, opts, prepared, io);
+      // Read now, while the check's survey of the package is cached: after the writes it would
+      // mean reading every sheet again.
+      const { hasMacros } = wb.info;
       let comparison: Comparison | null = null;
       if (opts.previous) {
         const previous = await checkReport(opts.previous, opts, prepared, io, { asOf: previousAsOf, fallback: result.report.asOf });
@@ -305,7 +308,7 @@ Examples:
         ? await wb.writeSheet(buildOwnersSheet(ownerLists(result.report), result.report.asOf, settings.ownersSheetName))
         : null;
       await writeFileAtomic(opts.output, wb.toBytes());
-      warnDropped(wb, opts.output, io);
+      warnDropped(hasMacros, opts.output, io);
       const r = result.report;
       io.out(
         `Wrote ${opts.output}: sheet "${written.name}"${written.replaced ? ' (replaced the earlier summary)' : ''} with ${r.workstreams.length} workstreams (${ragLine(r.counts.workstreamRag)}), as of ${r.asOf}${comparison ? `, with ${comparison.changes.length} changes since ${comparison.previous.asOf}` : ''}${owners ? `; sheet "${owners.name}" lists what each lead officer has to chase` : ''}.\n`,
@@ -509,8 +512,8 @@ async function compareFiles(
   return comparePlans(previous, current);
 }
 
-function warnDropped(wb: XlsxWorkbook, output: string, io: Io): void {
-  if (/\.xlsx$/i.test(output) && wb.info?.hasMacros) {
+function warnDropped(hasMacros: boolean, output: string, io: Io): void {
+  if (/\.xlsx$/i.test(output) && hasMacros) {
     io.err(`Warning: the input has macros; a .xlsx file cannot carry them. Name the output .xlsm to keep them.\n`);
   }
 }

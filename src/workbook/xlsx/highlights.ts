@@ -25,7 +25,7 @@ import {
   removeRel,
   setOverride,
 } from './opc';
-import { MAX_COLS, MAX_ROWS, partProtected } from './read';
+import { MAX_COLS, MAX_ROWS, sheetProtected } from './read';
 import {
   findHighlightRecord,
   removeHighlightRecord,
@@ -443,15 +443,20 @@ function checkMarks(pkg: XlsxPackage, book: BookModel, marks: HighlightMark[]): 
     if (had) had.note += `\n${m.note}`;
     else cells.set(key, { row: m.row, col: m.col, kind: m.kind, note: m.note });
   }
+  const count = [...bySheet.values()].reduce((n, cells) => n + cells.size, 0);
+  if (count > MAX_HIGHLIGHT_CELLS) throw new WorkbookError('too-large', tooManyToMark(count));
+  const locked: SheetEntry[] = [];
   for (const s of bySheet.keys()) {
-    if (!isWellFormed(partText(pkg, s.part as string) ?? '')) {
+    // One read of each sheet for both checks: a large sheet is inflated on every read.
+    const xml = partText(pkg, s.part as string) ?? '';
+    if (!isWellFormed(xml)) {
       throw new WorkbookError(
         'corrupt',
         `This workbook is damaged: sheet "${s.name}" is not well-formed XML, so PlanCheck will not change it. Open the workbook in Excel (which may offer to repair it) and save a fresh copy.`,
       );
     }
+    if (sheetProtected(xml)) locked.push(s);
   }
-  const locked = [...bySheet.keys()].filter((s) => partProtected(pkg, s.part as string));
   if (locked.length) {
     throw new WorkbookError(
       'protected',
@@ -486,8 +491,6 @@ export function tooManyToMark(cells: number): string {
  * than {@link MAX_HIGHLIGHT_CELLS} cells to mark ('too-large').
  */
 export function applyHighlights(pkg: XlsxPackage, marks: HighlightMark[]): void {
-  const cells = new Set(marks.map((m) => `${m.sheet}\u0000${m.row}\u0000${m.col}`)).size;
-  if (cells > MAX_HIGHLIGHT_CELLS) throw new WorkbookError('too-large', tooManyToMark(cells));
   checkMarks(pkg, loadBook(pkg), marks); // refuse before changing anything
   clearHighlights(pkg);
   if (marks.length === 0) return;

@@ -422,6 +422,11 @@ function protectionIn(xml: string): boolean | undefined {
   return undefined;
 }
 
+/** Whether a sheet's XML, already in hand, has active sheet protection. */
+export function sheetProtected(xml: string): boolean {
+  return protectionIn(xml) ?? false;
+}
+
 /** Whether a sheet part is protected, read in pieces (a tag is never split between pieces). */
 export function partProtected(pkg: XlsxPackage, part: string): boolean {
   let found: boolean | undefined;

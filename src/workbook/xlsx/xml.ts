@@ -522,7 +522,6 @@ export function encodeXString(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** Reverses Excel's `_xHHHH_` escaping in cell text (left to right, as Excel does). */
 const DASH = 45; // -
 const LSQB = 91; // [
 const RSQB = 93; // ]
@@ -547,12 +546,13 @@ const COMMENT_CLOSE = [DASH, DASH, GT];
 const PI_CLOSE = [QM, GT];
 
 /**
- * Where UTF-8 XML bytes b[0, end) may be split so that each piece scans as it would have
+ * Where UTF-8 XML bytes may be split so that each piece scans as it would have
  * whole: just before the last '<' that opens a tag, outside comments, CDATA sections and
  * processing instructions (a '<' inside those is text). 0 when there is no such place yet.
  * A '<' byte is never inside a multi-byte UTF-8 sequence, so the split is between characters.
  */
-export function xmlSplitPoint(b: Uint8Array, end: number): number {
+export function xmlSplitPoint(b: Uint8Array): number {
+  const end = b.length;
   let cut = 0;
   let i = b.indexOf(LT);
   while (i >= 0 && i + 1 < end) {
@@ -578,6 +578,7 @@ export function xmlSplitPoint(b: Uint8Array, end: number): number {
   return cut;
 }
 
+/** Reverses Excel's `_xHHHH_` escaping in cell text (left to right, as Excel does). */
 export function decodeXString(s: string): string {
   let i = s.indexOf('_x');
   if (i < 0) i = s.indexOf('_X');

@@ -84,11 +84,11 @@ export const KEEP_INFLATED_TOTAL = 32 * 1024 * 1024;
 
 /** A large part held compressed; `data` inflates (and checks) it on each read (see {@link KEEP_INFLATED_BYTES}). */
 class CompressedEntry implements PackageEntry {
+  readonly compression = 8 as const;
   private replaced?: Uint8Array;
   original?: { compressed: Uint8Array; crc: number; size: number };
   constructor(
     readonly name: string,
-    readonly compression: 0 | 8,
     original: { compressed: Uint8Array; crc: number; size: number },
   ) {
     this.original = original;
@@ -461,7 +461,7 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
     const original = { compressed: comp, crc: e.crc, size: e.size };
     if (e.method === 8 && (e.size > KEEP_INFLATED_BYTES || keptTotal + e.size > KEEP_INFLATED_TOTAL)) {
       // Checked (size, checksum, bombs) each time it is read; see KEEP_INFLATED_BYTES.
-      entries.set(e.name, new CompressedEntry(e.name, 8, original));
+      entries.set(e.name, new CompressedEntry(e.name, original));
       continue;
     }
     let data: Uint8Array;
@@ -572,7 +572,7 @@ export function partTextChunks(pkg: XlsxPackage, name: string, visit: (text: str
   let first = true;
   let utf16: Uint8Array | undefined;
   const flush = (all: boolean) => {
-    const cut = all ? used : xmlSplitPoint(pending, used);
+    const cut = all ? used : xmlSplitPoint(pending.subarray(0, used));
     if (cut === 0) return;
     visit(decoder.decode(pending.subarray(0, cut)));
     pending.copyWithin(0, cut, used);
