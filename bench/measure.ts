@@ -1,7 +1,8 @@
 /**
  * One measurement in a fresh process, so peak memory is that work's alone:
  *   node dist/bench/bench/measure.js MODE FILE
- * prints {"ms": …, "maxRssMB": …}. Timing starts after modules are loaded.
+ * prints {"ms": …}; its peak memory is recorded by bench/peak.js, preloaded by the caller.
+ * Timing starts after modules are loaded.
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
@@ -44,26 +45,12 @@ async function run(mode: string, file: string): Promise<void> {
   }
 }
 
-/**
- * This process's own peak resident memory in MB. On Linux getrusage's maxRSS starts from the
- * parent's size at fork (the bench process can be large), so VmHWM is read instead.
- */
-function peakMB(): number {
-  try {
-    const m = /VmHWM:\s*(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Math.round(Number(m[1]) / 1024);
-  } catch {
-    // not Linux
-  }
-  return Math.round(process.resourceUsage().maxRSS / 1024);
-}
-
 const [mode, file] = process.argv.slice(2);
 const start = process.hrtime.bigint();
 run(mode, file)
   .then(() => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    process.stdout.write(JSON.stringify({ ms: Math.round(ms), maxRssMB: peakMB() }) + '\n');
+    process.stdout.write(JSON.stringify({ ms: Math.round(ms) }) + '\n');
   })
   .catch((e) => {
     process.stderr.write(`${(e as Error).message}\n`);

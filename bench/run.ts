@@ -31,20 +31,32 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 // The CLI's own modes run under the heap cap the launcher gives the CLI process (src/cli/run.ts).
 const CLI_MODES = new Set(['validate', 'summary', 'highlight']);
 
+// Preloaded into every measured process: records that process's own peak memory (VmHWM).
+const PEAK = path.join(ROOT, 'bench', 'peak.js');
+
+/** Runs `node [flags] -r peak.js args…`; its peak memory in MB, or NaN. */
+function withPeak(args: string[]): { status: number | null; stdout: string; peakMB: number } {
+  const file = path.join(os.tmpdir(), `plancheck-peak-${process.pid}`);
+  fs.rmSync(file, { force: true });
+  const r = spawnSync(process.execPath, ['-r', PEAK, ...args], {
+    encoding: 'utf8',
+    timeout: 300000,
+    env: { ...process.env, PLANCHECK_PEAK_FILE: file },
+  });
+  const peakMB = fs.existsSync(file) ? Math.round(Number(fs.readFileSync(file, 'utf8')) / 1024) : Number.NaN;
+  return { status: r.status, stdout: r.stdout, peakMB };
+}
+
 function measure(mode: string, file: string): { ms: number; maxRssMB: number } {
   const flags = CLI_MODES.has(mode) ? heapFlags() : [];
-  const r = spawnSync(process.execPath, [...flags, path.join(__dirname, 'measure.js'), mode, file], { encoding: 'utf8', timeout: 300000 });
+  const r = withPeak([...flags, path.join(__dirname, 'measure.js'), mode, file]);
   if (r.status !== 0) return { ms: Number.NaN, maxRssMB: Number.NaN };
-  return JSON.parse(r.stdout.trim()) as { ms: number; maxRssMB: number };
+  return { ms: (JSON.parse(r.stdout.trim()) as { ms: number }).ms, maxRssMB: r.peakMB };
 }
 
 /** Peak memory of the launcher process alone (it starts the CLI process and waits for it). */
 function launcherMB(): number {
-  const run = path.join(__dirname, '..', 'src', 'cli', 'run.js');
-  // VmHWM: this process's own peak (getrusage's starts from the bench process's size at fork).
-  const script = `require(${JSON.stringify(run)}).runCli(['--version']).then(() => process.stderr.write(/VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]))`;
-  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  return Math.round(Number(r.stderr.trim().split('\n').pop()) / 1024);
+  return withPeak([path.join(ROOT, 'bin', 'plancheck.js'), '--version']).peakMB;
 }
 
 function repeat(mode: string, file: string, n: number): { ms: number; maxRssMB: number } {

@@ -14,7 +14,7 @@ import { book, zip } from '../xlsx/helpers';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'plancheck.js');
 const CHILD = path.join(__dirname, '..', '..', 'dist', 'node', 'cli', 'child.js');
-const PEAK = path.join(__dirname, 'peak.js');
+const PEAK = path.join(__dirname, '..', '..', 'bench', 'peak.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plancheck-hostile-'));
 let runs = 0;
 

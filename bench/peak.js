@@ -1,5 +1,5 @@
-// Preloaded (-r) into the CLI's own process by the hostile-file tests: on exit, writes the
-// process's peak resident memory in KB to PLANCHECK_PEAK_FILE. Test-only; not shipped.
+// Preloaded (-r) into a process by the benchmarks and the hostile-file tests: on exit, writes
+// the process's own peak resident memory in KB to PLANCHECK_PEAK_FILE. Not shipped.
 'use strict';
 const fs = require('fs');
 
