@@ -16,6 +16,11 @@ export interface RawCell {
   error?: boolean;
   /** True when the value is the cached result of a formula. */
   formula?: boolean;
+  /**
+   * The cell's solid fill colour as RGB hex ("FF0000"), when the adapter reads fills: many
+   * trackers colour a RAG cell instead of typing a word. Absent for no fill or white.
+   */
+  fill?: string;
 }
 
 /** A rectangular range, 0-based and inclusive on both ends. */

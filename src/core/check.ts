@@ -3,7 +3,7 @@
  * computes RAG with reasons, and collects every finding. Bad data in cells becomes a
  * finding; nothing here throws on cell content.
  */
-import { type RawCell, type WorkbookGrid, a1 } from './cell';
+import { type RawCell, type WorkbookGrid, a1, columnLetters } from './cell';
 import { type Finding, type FindingCode, type FindingParams, makeFinding, sortFindings } from './findings';
 import type { Field } from './headers';
 import type { ActionReport, Meta, Report, WorkstreamReport } from './model';
@@ -39,10 +39,38 @@ export interface CheckResult {
   noPlan: boolean;
 }
 
-/** Explains, for a workbook without a plan, what was looked for and where. */
-export function describeNoPlan(raw: RawPlan): string {
+/**
+ * Explains, for a workbook without a plan, what was looked for and where, lists the rows
+ * that looked most like a header, and says how to name the columns (the CLI's `--columns`,
+ * or the pane's "Set columns…"), so "No plan found" is never a dead end.
+ */
+export function describeNoPlan(raw: RawPlan, how: 'cli' | 'pane' = 'cli'): string {
   const where = raw.sheetsWithoutPlan.length ? raw.sheetsWithoutPlan : raw.sheets;
-  return `No plan found: looked on ${where.length === 1 ? 'sheet' : 'sheets'} ${where.map((s) => `"${s}"`).join(', ')} for ${LOOKED_FOR}.`;
+  const lines = [`No plan found: looked on ${where.length === 1 ? 'sheet' : 'sheets'} ${where.map((s) => `"${s}"`).join(', ')} for ${LOOKED_FOR}.`];
+  if (raw.headerCandidates.length) {
+    lines.push('Rows that look like headers:');
+    for (const c of raw.headerCandidates) {
+      lines.push(`  "${c.sheet}" row ${c.row + 1}: ${c.cells.map((x) => `${columnLetters(x.col)} "${shortText(x.text, 30)}"`).join(', ')}`);
+    }
+  }
+  const example = exampleMap(raw);
+  lines.push(
+    how === 'cli'
+      ? `Name the columns yourself: --columns ${example} (a column letter or the header's exact text; add --header-row N if needed).`
+      : `Name the columns yourself with "Set columns…" (for example ${example.replace(/,/g, ', ')}).`,
+  );
+  return lines.join('\n');
+}
+
+/** An example column map from the best header-like row, for the "no plan" message. */
+function exampleMap(raw: RawPlan): string {
+  const c = raw.headerCandidates[0];
+  if (!c || c.cells.length < 2) return 'action=B,lead=C,target=D';
+  const names = ['action', 'lead', 'target', 'status'];
+  return c.cells
+    .slice(0, 4)
+    .map((x, i) => `${names[i]}=${columnLetters(x.col)}`)
+    .join(',');
 }
 
 /** Reads, interprets and judges a whole workbook. */

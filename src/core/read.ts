@@ -12,11 +12,12 @@
  *  - 'workstream-rows': one workstream per row with metadata above (seed 002).
  */
 import type { RawCell, WorkbookGrid } from './cell';
-import { type Field, FIELD_NAMES, classifyHeader, isContinuedHeader } from './headers';
+import { type Field, type HeaderKind, FIELD_NAMES, classifyHeaderKind, isContinuedHeader, resolveHint } from './headers';
 import { SheetView, isValue } from './sheet';
+import { type ColumnMap, isColumnLetter, letterIndex, resolveColumnMap } from './columns';
 
-/** The layouts PlanCheck recognises. */
-export type Layout = 'blocks' | 'flat' | 'workstream-rows';
+/** The layouts PlanCheck recognises ('outline': numbered lines with no header row). */
+export type Layout = 'blocks' | 'flat' | 'workstream-rows' | 'outline';
 
 /** Where one field of a record sits, and what the cell holds (merges resolved). */
 export interface FieldCell {
@@ -44,6 +45,11 @@ export interface RawAction {
   /** Index into RawPlan.workstreams. */
   workstream: number;
   fields: Readonly<Partial<Record<Field, FieldCell>>>;
+  /**
+   * Fields the action's table has no column for, but every action needs (a lead, a target
+   * date): the checker reports them missing at the action's own cell.
+   */
+  lacks?: readonly Field[];
 }
 
 /** A numbered item of the summary's Issues / Risks / Change Requests or Targets lists. */
@@ -62,6 +68,16 @@ export interface FoundTable {
   /** 0-based header row. */
   headerRow: number;
   columns: Partial<Record<Field, number>>;
+  /** True when a column map (settings `columns`) named some of the columns. */
+  mapped?: boolean;
+}
+
+/** A row that looked like a header but named too little, for the "no plan" message. */
+export interface HeaderCandidate {
+  sheet: string;
+  /** 0-based row. */
+  row: number;
+  cells: { col: number; text: string }[];
 }
 
 /** Metadata found above a plan, each with where it was. */
@@ -85,18 +101,27 @@ export interface RawPlan {
   programmeSummary: string | null;
   /** Sheets that were looked at and held no plan table. */
   sheetsWithoutPlan: string[];
+  /** On sheets without a plan: the rows that looked most like a header, so a person can name the columns. */
+  headerCandidates: HeaderCandidate[];
 }
 
 /** Options for reading. */
 export interface ReadOptions {
   /** Read only this sheet. */
   sheet?: string;
+  /**
+   * Columns named by a person (settings `columns`): a field to a column letter or the exact
+   * header text. Overrides detection for the fields it names, on every sheet read.
+   */
+  columns?: ColumnMap;
+  /** The header row (1-based) when a column map is given. */
+  headerRow?: number | null;
 }
 
 /** Thrown for misuse of the reader (e.g. asking for a sheet that does not exist). */
 export class PlanReadError extends Error {
   constructor(
-    readonly code: 'no-such-sheet',
+    readonly code: 'no-such-sheet' | 'bad-column-map',
     message: string,
   ) {
     super(message);
@@ -105,13 +130,20 @@ export class PlanReadError extends Error {
 }
 
 const CONTINUED_LINE = /^\(?\s*continued\s+(overleaf|on\s+(the\s+)?next\s+page|below)\s*\)?\.?$/i;
-const SECTION_END = /^(key|issues\b|programme summary|notes?:?$|major risks)/i;
+const SECTION_END = /^(key\b|key:|legend\b|issues\b|programme summary|notes?:?$|notes?\s*[:-]|major risks|source:|\*)/i;
+/** A colour-key entry: "Red = significantly off track", "Blue - Complete", "G: on target". */
+const LEGEND_CELL = /^(b?rag\b|red|amber|green|blue|grey|gray|yellow|orange|purple|black|white|r|a|g|b)\s*(\/\s*\w+\s*)?[-–=:]\s*\S/i;
+/** Guidance under a header: "Enter the date…", "(who is responsible)". */
+const GUIDANCE_CELL = /^[([]?\s*(enter|insert|describe|state|give|include|record|list|provide|add|select|choose|detail|summarise|explain|e\.?g\.?|for example|what|who|when|how|why|name of|the name|date by which|brief)\b/i;
 
 /** Header fields that name the heading of a block, a group, or a workstream row. */
 const KEY_FIELDS: Field[] = ['action', 'workstream'];
 
+/** Fields that, filled in, make a body row an action. */
+const ROW_FIELDS: Field[] = ['action', 'number', 'timescale', 'revisedTarget', 'lead', 'percent', 'status', 'rag'];
+
 /** What was looked for, for the "no plan" message. */
-export const LOOKED_FOR = `a header row naming ${FIELD_NAMES.action} or ${FIELD_NAMES.workstream}, with ${FIELD_NAMES.lead}, ${FIELD_NAMES.timescale}, ${FIELD_NAMES.percent} or ${FIELD_NAMES.rag}`;
+export const LOOKED_FOR = `a header row naming ${FIELD_NAMES.action} or ${FIELD_NAMES.workstream}, with ${FIELD_NAMES.lead}, ${FIELD_NAMES.timescale}, ${FIELD_NAMES.percent}, ${FIELD_NAMES.status} or ${FIELD_NAMES.rag}, or numbered lines ("1 Theme", "1.1 Action")`;
 
 /** Reads every plan table in the workbook. Never throws on bad cell data. */
 export function readPlan(grid: WorkbookGrid, options: ReadOptions = {}): RawPlan {
@@ -126,6 +158,7 @@ export function readPlan(grid: WorkbookGrid, options: ReadOptions = {}): RawPlan
     targets: [],
     programmeSummary: null,
     sheetsWithoutPlan: [],
+    headerCandidates: [],
   };
   let sheets = grid.sheets.filter((s) => !s.generated);
   if (options.sheet !== undefined) {
@@ -137,44 +170,183 @@ export function readPlan(grid: WorkbookGrid, options: ReadOptions = {}): RawPlan
       );
     }
   }
+  const hasMap = options.columns !== undefined && Object.keys(options.columns).length > 0;
+  let mapUsed = false;
   for (const sheet of sheets) {
-    const found = readSheet(new SheetView(sheet), plan);
-    if (!found) plan.sheetsWithoutPlan.push(sheet.name);
+    const view = new SheetView(sheet);
+    const mapped = options.columns && Object.keys(options.columns).length > 0 ? mappedHeader(view, options.columns, options.headerRow ?? null) : null;
+    if (mapped) mapUsed = true;
+    const found = readSheet(view, plan, mapped) || readOutline(view, plan);
+    if (!found) {
+      plan.sheetsWithoutPlan.push(sheet.name);
+      plan.headerCandidates.push(...headerCandidates(view));
+    }
+  }
+  if (hasMap && !mapUsed) {
+    const named = resolveColumnMap(options.columns!)
+      .filter((e) => !isColumnLetter(e.value))
+      .map((e) => `${e.name}="${e.value}"`);
+    throw new PlanReadError(
+      'bad-column-map',
+      named.length
+        ? `The column map names header text no sheet has (${named.join(', ')}); give the header's exact text or a column letter.`
+        : 'The column map names no action or workstream column, and none was found: add action=<column>.',
+    );
   }
   return plan;
 }
 
 interface HeaderInfo {
   row: number;
+  /** The first row below the header (after a second header row of sub-headings). */
+  bodyStart: number;
   columns: Partial<Record<Field, number>>;
   continued: boolean;
+  mapped?: boolean;
 }
 
-/** Recognises a header row: at least two known fields, one of them a key field. */
-function headerAt(view: SheetView, row: number, memo: Map<string, Field | null>): HeaderInfo | null {
+type KindMemo = Map<string, HeaderKind | null>;
+
+/** A short text cell's header kind, remembered: plans repeat their header rows. */
+function kindOf(cell: RawCell | undefined, memo: KindMemo): HeaderKind | null {
+  // Headers are short text; numbers, dates and sentences are never headers.
+  if (!cell || typeof cell.value !== 'string' || cell.value.length > 80) return null;
+  const text = cell.value.trim();
+  let kind = memo.get(text);
+  if (kind === undefined) {
+    kind = classifyHeaderKind(text);
+    memo.set(text, kind);
+  }
+  return kind;
+}
+
+/** Fields whose column may appear once per reporting period in a two-level header. */
+const PERIOD_FIELDS = new Set<Field>(['rag', 'status', 'percent', 'statusUpdate']);
+
+/**
+ * Recognises a header row: at least two known fields, one of them a key field. A second row
+ * of sub-headings under group headings ("Current Period September 2018" over "RAG",
+ * "Progress") joins it; a field named once per period is the latest period's, and an earlier
+ * period's RAG or status is kept as `previousRag`.
+ */
+function headerAt(view: SheetView, row: number, memo: KindMemo): HeaderInfo | null {
   const cols = view.filledColumns(row);
   if (cols.length < 2) return null;
-  const columns: Partial<Record<Field, number>> = {};
-  let continued = false;
-  let count = 0;
+  const named: { col: number; kind: HeaderKind; continued: boolean }[] = [];
   for (const c of cols) {
     const cell = view.own(row, c);
-    // Headers are short text; numbers, dates and sentences are never headers.
-    if (!cell || typeof cell.value !== 'string' || cell.value.length > 60) continue;
-    const text = cell.value.trim();
-    let field = memo.get(text);
-    if (field === undefined) {
-      field = classifyHeader(text);
-      memo.set(text, field);
-    }
-    if (field && columns[field] === undefined) {
-      columns[field] = c;
-      count++;
-      if (isContinuedHeader(text)) continued = true;
+    const kind = kindOf(cell, memo);
+    if (kind) named.push({ col: c, kind, continued: isContinuedHeader(String(cell!.value)) });
+  }
+  if (named.length < 2) return null;
+  if (!named.some((n) => KEY_FIELDS.includes(n.kind as Field) || n.kind === 'recommendation')) return null;
+  let bodyStart = row + 1;
+  // Sub-headings below: a row whose every filled cell names a field.
+  const next = nextRow(view, row);
+  if (next >= 0) {
+    const sub = view.filledColumns(next);
+    const subKinds = sub.map((c) => ({ col: c, kind: kindOf(view.own(next, c), memo) }));
+    if (sub.length > 0 && subKinds.every((k) => k.kind !== null)) {
+      const taken = new Set(named.map((n) => n.col));
+      for (const k of subKinds) {
+        if (taken.has(k.col)) named.splice(named.findIndex((n) => n.col === k.col), 1);
+        named.push({ col: k.col, kind: k.kind!, continued: false });
+      }
+      named.sort((a, b) => a.col - b.col);
+      bodyStart = next + 1;
     }
   }
+  const columns = assignColumns(view, row, bodyStart, named);
+  const count = Object.keys(columns).length;
   if (count < 2 || !KEY_FIELDS.some((f) => columns[f] !== undefined)) return null;
-  return { row, columns, continued };
+  return { row, bodyStart, columns, continued: named.some((n) => n.continued) };
+}
+
+/** The next row that exists below `row` (-1 when none), within two rows. */
+function nextRow(view: SheetView, row: number): number {
+  for (let r = row + 1; r <= Math.min(view.lastRow, row + 2); r++) if (view.filledColumns(r).length > 0) return r;
+  return -1;
+}
+
+/** Header kinds to fields: plain fields first, then hints settled by the rest of the row. */
+function assignColumns(view: SheetView, headerRow: number, bodyStart: number, named: { col: number; kind: HeaderKind }[]): Partial<Record<Field, number>> {
+  const columns: Partial<Record<Field, number>> = {};
+  const repeats = new Map<Field, number[]>();
+  for (const n of named) {
+    if (n.kind === 'recommendation' || n.kind === 'progress' || n.kind === 'outcome' || n.kind === 'date') continue;
+    const f = n.kind;
+    if (columns[f] === undefined) columns[f] = n.col;
+    else if (PERIOD_FIELDS.has(f)) repeats.set(f, [...(repeats.get(f) ?? [columns[f]!]), n.col]);
+  }
+  for (const n of named) {
+    if (n.kind !== 'recommendation' && n.kind !== 'outcome' && n.kind !== 'date') continue;
+    const f = resolveHint(n.kind, columns);
+    if (f && columns[f] === undefined) columns[f] = n.col;
+  }
+  for (const n of named) {
+    if (n.kind !== 'progress') continue;
+    const f = progressField(view, bodyStart, n.col, columns);
+    if (f && columns[f] === undefined) columns[f] = n.col;
+    else if (f && PERIOD_FIELDS.has(f)) repeats.set(f, [...(repeats.get(f) ?? [columns[f]!]), n.col]);
+  }
+  for (const [field, list] of repeats) {
+    const latest = latestPeriod(view, headerRow, list);
+    const earlier = list.filter((c) => c !== latest);
+    columns[field] = latest;
+    if ((field === 'rag' || field === 'status') && columns.previousRag === undefined && earlier.length) {
+      columns.previousRag = earlier[earlier.length - 1];
+    }
+  }
+  // A Cabinet Member column beside the lead officer's: the officer owns the action.
+  return columns;
+}
+
+/** A "Progress" column: a percentage, status words, or a narrative, by what it holds. */
+function progressField(view: SheetView, bodyStart: number, col: number, columns: Partial<Record<Field, number>>): Field | null {
+  let numbers = 0;
+  let words = 0;
+  let prose = 0;
+  for (let r = bodyStart, seen = 0; r <= view.lastRow && seen < 30; r++) {
+    const cell = view.own(r, col);
+    if (!isValue(cell)) continue;
+    seen++;
+    if (typeof cell.value === 'number' || /^\s*\d{1,3}(\.\d+)?\s*%?\s*$/.test(String(cell.value))) numbers++;
+    else if (String(cell.value).trim().length <= 30) words++;
+    else prose++;
+  }
+  if (numbers >= words && numbers >= prose && numbers > 0) return columns.percent === undefined ? 'percent' : null;
+  if (words >= prose && words > 0) return columns.status === undefined ? 'status' : 'statusUpdate';
+  if (prose > 0) return 'statusUpdate';
+  return columns.percent === undefined ? 'percent' : null;
+}
+
+/**
+ * Of the columns naming one field, the latest period's: the group heading above that says
+ * "current" or "latest", else the one with the latest year, else the rightmost.
+ */
+function latestPeriod(view: SheetView, headerRow: number, cols: number[]): number {
+  const heading = (c: number) => {
+    for (let r = headerRow; r >= Math.max(0, headerRow - 2); r--) {
+      const t = view.text(r, c);
+      if (t && r < headerRow) return t;
+      const m = view.mergeAt(r, c);
+      if (m && m.right > m.left) return view.text(m.top, m.left);
+    }
+    return '';
+  };
+  let best = cols[cols.length - 1];
+  let bestYear = -1;
+  for (const c of cols) {
+    const h = heading(c).toLowerCase();
+    if (/\b(current|latest|this|now|new)\b/.test(h)) return c;
+    const years = [...h.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+    const y = years.length ? Math.max(...years) : -1;
+    if (y > bestYear) {
+      bestYear = y;
+      best = c;
+    }
+  }
+  return best;
 }
 
 function layoutOf(h: HeaderInfo): Layout {
@@ -227,30 +399,186 @@ function hasAny(view: SheetView, row: number, columns: Partial<Record<Field, num
   return fields.some((f) => columns[f] !== undefined && isValue(view.get(row, columns[f]!)));
 }
 
+/** Header text compared as a person reads it: case and spacing ignored. */
+function sameHeader(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The header a column map describes on this sheet, or null when the map names header text
+ * the sheet does not have. The header row is the given one, else the row holding the named
+ * header texts, else the detected header, else the row above the first row of data.
+ */
+function mappedHeader(view: SheetView, map: ColumnMap, headerRow: number | null): HeaderInfo | null {
+  const entries = resolveColumnMap(map);
+  const rows = definedRows(view);
+  const memo: KindMemo = new Map();
+  const textCol = (row: number, value: string): number => {
+    for (const c of view.filledColumns(row)) if (sameHeader(view.text(row, c), value)) return c;
+    return -1;
+  };
+  let row = headerRow !== null ? headerRow - 1 : -1;
+  const byText = entries.filter((e) => !isColumnLetter(e.value) || rows.slice(0, 500).some((r) => textCol(r, e.value) >= 0));
+  if (row < 0 && byText.length) {
+    let best = 0;
+    for (const r of rows.slice(0, 500)) {
+      const n = byText.filter((e) => textCol(r, e.value) >= 0).length;
+      if (n > best) {
+        best = n;
+        row = r;
+      }
+    }
+    if (row < 0) return null;
+  }
+  if (row < 0) {
+    for (const r of rows) {
+      const h = headerAt(view, r, memo);
+      if (h) {
+        row = r;
+        break;
+      }
+    }
+  }
+  const letterCols = entries.filter((e) => isColumnLetter(e.value)).map((e) => letterIndex(e.value));
+  if (row < 0) {
+    // No header to be seen: the first row with two mapped cells filled is data or a header.
+    const first = rows.find((r) => letterCols.filter((c) => isValue(view.own(r, c))).length >= 2);
+    if (first === undefined) return null;
+    const looksLikeData = entries.some((e) => ['timescale', 'percent'].includes(e.field) && isColumnLetter(e.value) && typeof view.own(first, letterIndex(e.value))?.value === 'number');
+    row = looksLikeData ? first - 1 : first;
+  }
+  // Detection fills in what the map leaves out; the map wins where both name a column.
+  const named: { col: number; kind: HeaderKind }[] = [];
+  if (row >= 0) {
+    for (const c of view.filledColumns(row)) {
+      const kind = kindOf(view.own(row, c), memo);
+      if (kind) named.push({ col: c, kind });
+    }
+  }
+  const columns = assignColumns(view, Math.max(row, 0), row + 1, named);
+  for (const e of entries) {
+    const byHeader = row >= 0 ? textCol(row, e.value) : -1;
+    const col = byHeader >= 0 ? byHeader : isColumnLetter(e.value) ? letterIndex(e.value) : -1;
+    if (col < 0) return null;
+    for (const f of Object.keys(columns) as Field[]) if (columns[f] === col) delete columns[f];
+    columns[e.field] = col;
+  }
+  if (!KEY_FIELDS.some((f) => columns[f] !== undefined)) return null;
+  return { row: Math.max(row, 0), bodyStart: row + 1, columns, continued: false, mapped: true };
+}
+
+/**
+ * A numbered outline with no header row (a Word-born list): "1 Theme" or "1." | "Theme" is a
+ * workstream, "1.1 Action" an action under it. Each action then has no lead and no date,
+ * which the checker reports. Needs a theme and two actions, so stray numbers are not a plan.
+ */
+function readOutline(view: SheetView, plan: RawPlan): boolean {
+  const rows = definedRows(view);
+  type Line = { row: number; col: number; number: string; text: string; textCol: number; level: number };
+  const lines: Line[] = [];
+  for (const r of rows) {
+    const cols = view.filledColumns(r);
+    if (cols.length === 0 || cols.length > 3) continue;
+    const first = view.text(r, cols[0]);
+    let m = /^(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\s+(\S.*)$/s.exec(first);
+    let textCol = cols[0];
+    if (!m && cols.length >= 2 && /^\d{1,3}(\.\d{1,3}){0,3}[.)]?$/.test(first)) {
+      m = [first, first.replace(/[.)]$/, ''), view.text(r, cols[1])] as unknown as RegExpExecArray;
+      textCol = cols[1];
+    }
+    if (!m || !/\p{L}/u.test(m[2])) continue;
+    lines.push({ row: r, col: cols[0], number: m[1], text: m[2].trim(), textCol, level: m[1].split('.').length });
+  }
+  const themes = lines.filter((l) => l.level === 1).length;
+  const actions = lines.filter((l) => l.level > 1).length;
+  if (themes < 1 || actions < 2) return false;
+  plan.tables.push({ sheet: view.name, layout: 'outline', headerRow: lines[0].row, columns: {} });
+  let current = -1;
+  for (const l of lines) {
+    if (l.level === 1) {
+      plan.workstreams.push({ sheet: view.name, row: l.row, col: l.col, title: l.text, kind: 'heading', fields: {} });
+      current = plan.workstreams.length - 1;
+      continue;
+    }
+    if (current < 0) {
+      plan.workstreams.push({ sheet: view.name, row: l.row, col: l.col, title: '(no workstream)', kind: 'group', fields: {} });
+      current = plan.workstreams.length - 1;
+    }
+    const same = l.textCol === l.col;
+    plan.actions.push({
+      sheet: view.name,
+      row: l.row,
+      workstream: current,
+      fields: {
+        number: { sheet: view.name, row: l.row, col: l.col, cell: { value: l.number } },
+        action: { sheet: view.name, row: l.row, col: l.textCol, cell: same ? { value: l.text } : view.get(l.row, l.textCol) },
+      },
+      lacks: ['lead', 'timescale'],
+    });
+  }
+  return true;
+}
+
+/** The rows of a sheet that look most like a header (short text in two or more cells), best first. */
+function headerCandidates(view: SheetView): HeaderCandidate[] {
+  const found: (HeaderCandidate & { score: number })[] = [];
+  const rows = definedRows(view).slice(0, 60);
+  for (const r of rows) {
+    const cells = view
+      .filledColumns(r)
+      .map((c) => ({ col: c, cell: view.own(r, c) }))
+      .filter((x) => typeof x.cell?.value === 'string' && x.cell.value.trim().length <= 60 && !/^\d/.test(x.cell.value.trim()))
+      .map((x) => ({ col: x.col, text: String(x.cell!.value).replace(/\s+/g, ' ').trim() }));
+    if (cells.length < 2) continue;
+    found.push({ sheet: view.name, row: r, cells, score: cells.length * 100 - r });
+  }
+  return found
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .sort((a, b) => a.row - b.row)
+    .map(({ score: _score, ...c }) => c);
+}
+
 /** Reads one sheet; returns false when it holds no plan table. */
-function readSheet(view: SheetView, plan: RawPlan): boolean {
+function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): boolean {
   const rows = definedRows(view);
   const headers: HeaderInfo[] = [];
-  const memo = new Map<string, Field | null>();
-  for (const r of rows) {
-    const h = headerAt(view, r, memo);
-    if (h) headers.push(h);
+  const memo: KindMemo = new Map();
+  if (mapped) headers.push(mapped);
+  else {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (headers.length && r < headers[headers.length - 1].bodyStart) continue;
+      const h = headerAt(view, r, memo);
+      if (h) headers.push(h);
+    }
   }
   if (headers.length === 0) return false;
 
   readMeta(view, rows, headers[0].row, plan);
 
   const rowPos = new Map(rows.map((r, i) => [r, i]));
+  const firstBody = (h: HeaderInfo) => {
+    let i = rowPos.get(h.row)! + 1;
+    while (i < rows.length && rows[i] < h.bodyStart) i++;
+    return i;
+  };
   // The headings of blocks are the last text row above each header.
   let blockWorkstream = -1;
   for (let h = 0; h < headers.length; h++) {
     const header = headers[h];
-    const layout = layoutOf(header);
     const columns = { ...header.columns };
-    plan.tables.push({ sheet: view.name, layout, headerRow: header.row, columns });
+    // Where a Cabinet Member or Portfolio Holder column has no lead officer beside it, it names the lead.
+    if (columns.lead === undefined && columns.member !== undefined) columns.lead = columns.member;
+    const layout = layoutOf({ ...header, columns });
+    plan.tables.push({ sheet: view.name, layout, headerRow: header.row, columns, ...(header.mapped ? { mapped: true } : {}) });
     // The rows between this header and the next: a slice, not a scan of the rest of the
     // sheet per header (a plan of thousands of blocks made that quadratic).
-    const body = rows.slice(rowPos.get(header.row)! + 1, h + 1 < headers.length ? rowPos.get(headers[h + 1].row)! : rows.length);
+    const body = rows.slice(firstBody(header), h + 1 < headers.length ? rowPos.get(headers[h + 1].row)! : rows.length);
+    const lacks = (['lead', 'timescale'] as Field[]).filter((f) => columns[f] === undefined && !(f === 'timescale' && columns.revisedTarget !== undefined));
+    const push = (r: number, workstream: number) =>
+      plan.actions.push({ sheet: view.name, row: r, workstream, fields: fieldCells(view, r, columns), ...(lacks.length ? { lacks } : {}) });
+    const leftmost = Math.min(...Object.values(columns));
 
     if (layout === 'blocks') {
       inferNumberColumn(view, header, columns, body);
@@ -259,35 +587,62 @@ function readSheet(view: SheetView, plan: RawPlan): boolean {
       const nextHeading = next ? headingAbove(view, next.row, header.row) : null;
       const heading = headingAbove(view, header.row, h > 0 ? headers[h - 1].row : -1);
       blockWorkstream = blockFor(view, plan, heading, header, blockWorkstream);
+      // A section-heading row inside the table starts a workstream when an action follows it.
+      let pending: { row: number; col: number; text: string } | null = null;
+      let started = false;
       for (const r of body) {
         if (nextHeading && r >= nextHeading.row) break;
-        if (isContinuedLine(view, r)) continue;
-        if (!hasAny(view, r, columns, ['action', 'number', 'timescale', 'lead'])) continue;
+        if (isContinuedLine(view, r) || isLegendRow(view, r) || (!started && isGuidanceRow(view, r, columns))) continue;
+        const section = sectionHeading(view, r, columns, leftmost);
+        if (section) {
+          if (isSectionEnd(view, r)) break;
+          pending = section;
+          continue;
+        }
+        if (!hasAny(view, r, columns, ROW_FIELDS)) continue;
         if (isSectionEnd(view, r) && !hasAny(view, r, columns, ['action'])) break;
-        plan.actions.push({ sheet: view.name, row: r, workstream: blockWorkstream, fields: fieldCells(view, r, columns) });
+        if (pending) {
+          blockWorkstream = sectionWorkstream(plan, view, pending, !started ? blockWorkstream : -1);
+          pending = null;
+        }
+        started = true;
+        push(r, blockWorkstream);
       }
     } else if (layout === 'flat') {
       let current = -1;
       let currentTitle = '';
+      let pending: { row: number; col: number; text: string } | null = null;
+      let started = false;
       for (const r of body) {
         if (isSectionEnd(view, r) && !hasAny(view, r, columns, ['action'])) break;
-        if (isContinuedLine(view, r)) continue;
-        if (!hasAny(view, r, columns, ['action', 'number', 'timescale', 'lead', 'percent'])) continue;
+        if (isContinuedLine(view, r) || isLegendRow(view, r) || (!started && isGuidanceRow(view, r, columns))) continue;
+        const section = sectionHeading(view, r, columns, leftmost);
+        if (section) {
+          pending = section;
+          continue;
+        }
+        if (!hasAny(view, r, columns, ROW_FIELDS)) continue;
+        started = true;
         const title = view.text(r, columns.workstream!);
         // A blank workstream cell continues the one above, as people read it.
         if (title && title !== currentTitle) {
           current = findOrAddWorkstream(plan, view.name, title, r, columns.workstream!, 'group');
           currentTitle = title;
+          pending = null;
+        } else if (pending) {
+          current = findOrAddWorkstream(plan, view.name, pending.text, pending.row, pending.col, 'group');
+          currentTitle = '';
+          pending = null;
         } else if (current < 0) {
           current = findOrAddWorkstream(plan, view.name, '(no workstream)', r, columns.workstream!, 'group');
           currentTitle = '';
         }
-        plan.actions.push({ sheet: view.name, row: r, workstream: current, fields: fieldCells(view, r, columns) });
+        push(r, current);
       }
     } else {
       let seen = 0;
       for (const r of body) {
-        if (rowIsBlank(view, r)) continue;
+        if (rowIsBlank(view, r) || isLegendRow(view, r) || (seen === 0 && isGuidanceRow(view, r, columns))) continue;
         const title = view.text(r, columns.workstream!);
         if (!title) {
           if (seen > 0) break; // the table is contiguous: the next section starts here
@@ -308,6 +663,70 @@ function readSheet(view: SheetView, plan: RawPlan): boolean {
     }
   }
   return true;
+}
+
+/**
+ * A section heading inside a table: one filled cell holding text (not a number), left of
+ * the action text or merged across columns or written as a heading ("GOVERNANCE", "Finance:").
+ * An action with only its description filled is an action, not a heading.
+ */
+function sectionHeading(view: SheetView, row: number, columns: Partial<Record<Field, number>>, leftmost: number): { row: number; col: number; text: string } | null {
+  const cols = view.filledColumns(row);
+  if (cols.length !== 1) return null;
+  const col = cols[0];
+  const cell = view.own(row, col);
+  if (!cell || typeof cell.value !== 'string') return null;
+  const text = cell.value.trim();
+  if (!/\p{L}/u.test(text) || /^\d+([.)]|(\.\d+)*)$/.test(text) || text.length > 200) return null;
+  const merge = view.mergeAt(row, col);
+  const merged = merge !== undefined && merge.right > merge.left;
+  if (merged) return { row, col, text };
+  if (columns.workstream !== undefined && col === columns.workstream) return { row, col, text };
+  const actionCol = columns.action ?? columns.workstream;
+  if (actionCol !== undefined && col < actionCol && col <= leftmost) return { row, col, text };
+  if (col === actionCol && (/:$/.test(text) || (text.length >= 4 && text === text.toUpperCase() && /\p{Lu}{3}/u.test(text)))) {
+    return { row, col, text: text.replace(/:$/, '') };
+  }
+  return null;
+}
+
+/** A workstream for a section heading; `reuse` is an untitled block to name instead. */
+function sectionWorkstream(plan: RawPlan, view: SheetView, heading: { row: number; col: number; text: string }, reuse: number): number {
+  // The block's own heading was the table's title: the first section names the workstream instead.
+  const last = plan.actions.length ? plan.actions[plan.actions.length - 1].workstream : -1;
+  if (reuse >= 0 && last !== reuse && reuse === plan.workstreams.length - 1 && !plan.actions.some((a) => a.workstream === reuse)) {
+    const w = plan.workstreams[reuse];
+    workstreamIndex.get(plan)?.delete(workstreamKey(w.sheet, w.kind, w.title));
+    plan.workstreams[reuse] = { ...w, title: heading.text, row: heading.row, col: heading.col };
+    workstreamIndex.get(plan)?.set(workstreamKey(w.sheet, w.kind, heading.text), reuse);
+    return reuse;
+  }
+  return findOrAddWorkstream(plan, view.name, heading.text, heading.row, heading.col, 'heading');
+}
+
+/** A colour-key row: its cells define colours ("Red = off track") or it starts "Key". */
+function isLegendRow(view: SheetView, row: number): boolean {
+  const cols = view.filledColumns(row);
+  if (cols.length === 0) return false;
+  const texts = cols.map((c) => view.text(row, c));
+  if (/^(key|legend|rag key|status key|b?rag rating key)\b/i.test(texts[0])) return true;
+  const legend = texts.filter((t) => LEGEND_CELL.test(t) && t.length <= 120).length;
+  return legend >= 2 || (legend === 1 && texts.length === 1);
+}
+
+/** A guidance row right under the header: its cells say what goes in each column. */
+function isGuidanceRow(view: SheetView, row: number, columns: Partial<Record<Field, number>>): boolean {
+  const cols = view.filledColumns(row);
+  if (cols.length < 2) return false;
+  let guide = 0;
+  for (const c of cols) {
+    const cell = view.own(row, c);
+    if (!cell || typeof cell.value !== 'string') return false;
+    if (GUIDANCE_CELL.test(cell.value.trim())) guide++;
+  }
+  const target = columns.timescale !== undefined ? view.own(row, columns.timescale) : undefined;
+  if (target && typeof target.value === 'number') return false;
+  return guide * 2 >= cols.length;
 }
 
 /** A blocks header may leave the number column unnamed, or span it with "Actions Proposed". */
@@ -346,6 +765,7 @@ function headingAbove(view: SheetView, headerRow: number, floor: number): { row:
     if (cols.length !== 1) return null;
     const text = view.text(r, cols[0]);
     if (CONTINUED_LINE.test(text)) continue;
+    if (LEGEND_CELL.test(text)) return null;
     if (/^\d+(\.\d+)?$/.test(text)) return null;
     return { row: r, col: cols[0], text };
   }
@@ -355,13 +775,17 @@ function headingAbove(view: SheetView, headerRow: number, floor: number): { row:
 /** Workstreams by sheet, kind and title (case and spacing ignored), per plan. */
 const workstreamIndex = new WeakMap<RawPlan, Map<string, number>>();
 
+function workstreamKey(sheet: string, kind: RawWorkstream['kind'], title: string): string {
+  return `${sheet}\u0000${kind}\u0000${title.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+}
+
 function findOrAddWorkstream(plan: RawPlan, sheet: string, title: string, row: number, col: number, kind: RawWorkstream['kind']): number {
   let index = workstreamIndex.get(plan);
   if (!index) {
     index = new Map();
     workstreamIndex.set(plan, index);
   }
-  const key = `${sheet}\u0000${kind}\u0000${title.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  const key = workstreamKey(sheet, kind, title);
   const found = index.get(key);
   if (found !== undefined) return found;
   plan.workstreams.push({ sheet, row, col, title, kind, fields: {} });

@@ -234,7 +234,7 @@ describe('flat layout', () => {
 describe('no plan', () => {
   it('says which headers were looked for, on which sheets', () => {
     const raw = readPlan(workbook(sheet('Notes', [['Just some notes'], ['and more']]), sheet('Empty', [])));
-    expect(describeNoPlan(raw)).toMatch(/^No plan found: looked on sheets "Notes", "Empty" for a header row naming Actions Proposed/);
+    expect(describeNoPlan(raw)).toMatch(/^No plan found: looked on sheets "Notes", "Empty" for a header row naming Action/);
   });
 
   it('a million-row merge is looked up, never expanded', () => {
