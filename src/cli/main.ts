@@ -24,6 +24,7 @@ import {
   highlightCellCount,
   highlightMarks,
   isoFromYmd,
+  parseColumnMap,
   resolveSettings,
   RAG_LABELS,
 } from '../core';
@@ -76,6 +77,8 @@ interface CommonOptions {
   sheet?: string;
   settings?: string;
   startDate?: string;
+  columns?: string;
+  headerRow?: string;
   debug?: boolean;
 }
 
@@ -104,6 +107,17 @@ function loadSettings(opts: CommonOptions): Settings {
   }
   const start = parseAsOf(opts.startDate, '--start-date');
   if (start) input = { ...input, planStartDate: start };
+  if (opts.columns !== undefined) {
+    const { map, problems } = parseColumnMap(opts.columns);
+    if (problems.length) throw new UserError(`--columns: ${problems.join('; ')}.`);
+    if (Object.keys(map).length === 0) throw new UserError('--columns needs at least one name=column, e.g. --columns action=C,lead=E.');
+    input = { ...input, columns: { ...((input.columns as object) ?? {}), ...map } };
+  }
+  if (opts.headerRow !== undefined) {
+    const n = Number(opts.headerRow);
+    if (!Number.isInteger(n) || n < 1) throw new UserError(`--header-row must be a row number, 1 or more (got "${opts.headerRow}").`);
+    input = { ...input, headerRow: n };
+  }
   try {
     return resolveSettings(input);
   } catch (e) {
@@ -214,7 +228,9 @@ function commonOptions(cmd: Command): Command {
     .option('--as-of <date>', "judge dates as of this day (YYYY-MM-DD); default: the plan's Report Date, else today")
     .option('--sheet <name>', 'read only this sheet')
     .option('--start-date <date>', 'plan-wide start date for expected-progress RAG (YYYY-MM-DD)')
-    .option('--settings <file.json>', 'settings as JSON (thresholds, dueSoonDays, summarySheetName; see docs/RAG.md)')
+    .option('--settings <file.json>', 'settings as JSON (thresholds, dueSoonDays, summarySheetName, columns; see docs/RAG.md)')
+    .option('--columns <map>', 'name the columns when detection cannot: action=C,lead=E,target=F,status=H (a letter or the exact header text; see docs/LAYOUTS.md)')
+    .option('--header-row <n>', 'the header row the --columns map applies to (1-based)')
     .option('--debug', 'show internal details of unexpected failures');
 }
 

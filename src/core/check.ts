@@ -12,7 +12,8 @@ import { foldLookalikes } from './parse/lookalike';
 import { parseLeads } from './parse/leads';
 import { isDateFormat } from './parse/numfmt';
 import { parsePercent } from './parse/percent';
-import { parseStatedRag } from './parse/rag';
+import { ragFromFill } from './parse/fill';
+import { type ActionStatus, parseStatus, parseStatusCell } from './parse/status';
 import { type Timescale, parseTimescale } from './parse/timescale';
 import { compactText, shortText } from './text';
 import { computeRag, ragCounts, rollUpRag } from './rag';
@@ -75,7 +76,12 @@ function exampleMap(raw: RawPlan): string {
 
 /** Reads, interprets and judges a whole workbook. */
 export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckResult {
-  const raw = readPlan(grid, options);
+  // The column map lives in the settings, so every front end (and the ribbon) reads a plan alike.
+  const raw = readPlan(grid, {
+    sheet: options.sheet,
+    columns: options.columns ?? options.settings.columns,
+    headerRow: options.headerRow ?? options.settings.headerRow,
+  });
   const findings: Finding[] = [];
   const ctx = new Context(raw, findings);
   const meta = readMeta(raw, ctx);
@@ -96,15 +102,22 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const leads = ctx.leads(leadsText);
     const percent = ctx.percent(f.percent, what);
     const start = ctx.date(f.start, what);
-    const stated = ctx.statedRag(f.rag, what);
-    const result = computeRag({ percent, target: timescale.target, start, asOf }, settings);
+    const said = ctx.stated(f, what, timescale);
+    const result = computeRag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings);
     const where = (fc: FieldCell | undefined) => ctx.where(a.sheet, a.row, fc);
+    const closed = said.status === 'dropped' || result.rag === 'Complete';
 
-    if (f.lead && leads.length === 0 && !f.lead.cell?.error) ctx.add('missing-owner', where(f.lead), { what });
+    if (f.lead && leads.length === 0 && !f.lead.cell?.error && said.status !== 'dropped') ctx.add('missing-owner', where(f.lead), { what });
     if (f.action && !description && !f.action.cell?.error) ctx.add('missing-description', where(f.action), { what });
-    ctx.judgeDates(timescale.target, percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
-    if (stated && stated !== result.rag) {
-      ctx.add('rag-mismatch', where(f.rag), { what, stated: ctx.textOf(f.rag), computed: result.rag, reason: result.reason });
+    if (a.lacks && !closed) {
+      // The table has no column for it: say so at the action itself.
+      const self = where(f.action ?? f.number);
+      if (a.lacks.includes('lead')) ctx.add('missing-owner', self, { what });
+      if (a.lacks.includes('timescale')) ctx.add('no-target-date', self, { what });
+    }
+    if (said.status !== 'dropped') ctx.judgeDates(timescale.target, closed ? 100 : percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
+    if (said.rag && said.rag !== result.rag && said.status !== 'dropped') {
+      ctx.add('rag-mismatch', where(said.field), { what, stated: said.text, computed: result.rag, reason: result.reason });
     }
     return {
       sheet: a.sheet,
@@ -119,7 +132,9 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       leads,
       reportRefs: ctx.plainText(f.reportRef?.cell),
       percent,
-      statedRag: stated,
+      statedRag: said.rag,
+      previousStatedRag: ctx.quietRag(f.previousRag),
+      status: said.status,
       rag: result.rag,
       ragReason: ctx.reason(result.reason),
     };
@@ -129,12 +144,15 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
 
   // Actions grouped by workstream once: a council-wide plan has thousands of each.
   const byWorkstream: ActionReport[][] = raw.workstreams.map(() => []);
-  actions.forEach((a, i) => byWorkstream[raw.actions[i].workstream].push(a));
+  // Dropped actions (cancelled, superseded…) are left out of every roll-up and count.
+  actions.forEach((a, i) => {
+    if (a.status !== 'dropped') byWorkstream[raw.actions[i].workstream].push(a);
+  });
   const workstreams: WorkstreamReport[] = raw.workstreams.map((w, index) => {
     const mine = byWorkstream[index];
     const what = `Workstream "${shortText(w.title)}"`;
     if (w.kind !== 'row') {
-      const rolled = rollUpRag(mine.map((a) => a.rag));
+      const rolled = mine.length === 0 && raw.actions.some((a) => raw.workstreams[a.workstream] === w) ? { rag: 'Not Started' as const, reason: 'every action dropped (cancelled, superseded or withdrawn)' } : rollUpRag(mine.map((a) => a.rag));
       const pcts = mine.map((a) => a.percent).filter((p): p is number => p !== null);
       const targets = mine
         .map((a) => a.targetDate)
@@ -150,6 +168,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
         percent: pcts.length ? Math.round(pcts.reduce((s, p) => s + p, 0) / pcts.length) : null,
         priority: null,
         statedRag: null,
+        status: null,
         rag: rolled.rag,
         ragReason: rolled.reason,
         statusUpdate: null,
@@ -163,19 +182,21 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const leadsText = ctx.text(f.lead, what, 'lead');
     const leads = ctx.leads(leadsText);
     const percent = ctx.percent(f.percent, what);
-    const stated = ctx.statedRag(f.rag, what);
+    const said = ctx.stated(f, what, timescale);
     const start = ctx.date(f.start, what);
     const statusUpdate = ctx.text(f.statusUpdate, what, 'status update') || null;
     const decisions = ctx.text(f.decisions, what, 'decisions') || null;
     if (f.lead && leads.length === 0 && !f.lead.cell?.error) ctx.add('missing-owner', where(f.lead), { what });
     if (f.statusUpdate && !statusUpdate && !f.statusUpdate.cell?.error) ctx.add('missing-status-update', where(f.statusUpdate), { what });
-    ctx.judgeDates(timescale.target, percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
     const result =
-      percent !== null || timescale.target !== null || mine.length === 0
-        ? computeRag({ percent, target: timescale.target, start, asOf }, settings)
+      percent !== null || timescale.target !== null || said.status !== null || mine.length === 0
+        ? computeRag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings)
         : rollUpRag(mine.map((a) => a.rag));
-    if (stated && stated !== result.rag) {
-      ctx.add('rag-mismatch', where(f.rag), { what, stated: ctx.textOf(f.rag), computed: result.rag, reason: result.reason });
+    if (said.status !== 'dropped') {
+      ctx.judgeDates(timescale.target, result.rag === 'Complete' ? 100 : percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
+    }
+    if (said.rag && said.rag !== result.rag && said.status !== 'dropped') {
+      ctx.add('rag-mismatch', where(said.field), { what, stated: said.text, computed: result.rag, reason: result.reason });
     }
     return {
       sheet: w.sheet,
@@ -186,7 +207,8 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       targetHistory: timescale.history,
       percent,
       priority: readPriority(f.priority?.cell),
-      statedRag: stated,
+      statedRag: said.rag,
+      status: said.status,
       rag: result.rag,
       ragReason: result.reason,
       statusUpdate,
@@ -210,7 +232,8 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       warnings: count('warning'),
       infos: count('info'),
       workstreamRag: ragCounts(workstreams.map((w) => w.rag)),
-      actionRag: ragCounts(actions.map((a) => a.rag)),
+      actionRag: ragCounts(actions.filter((a) => a.status !== 'dropped').map((a) => a.rag)),
+      dropped: actions.filter((a) => a.status === 'dropped').length,
     },
   };
   return { report, raw, noPlan: workstreams.length === 0 && actions.length === 0 };
@@ -246,6 +269,23 @@ function isFilled(cell: RawCell): boolean {
   return !(typeof cell.value === 'string' && !cell.value.trim());
 }
 
+/** A target cell as read: its dates, its text, and any status typed there instead of a date. */
+type ReadTimescale = Timescale & { text: string; status?: ActionStatus | null; statusWord?: string | null };
+
+/** What a plan states about a record: its RAG (where and as written) and its status. */
+interface Stated {
+  rag: RagLabel | null;
+  field: FieldCell | undefined;
+  text: string;
+  status: ActionStatus | null;
+  word: string | null;
+}
+
+/** A colour for messages: "a red fill". */
+function fillName(rag: RagLabel): string {
+  return { Concern: 'red', Caution: 'amber', 'On Target': 'green', Complete: 'blue', 'Not Started': 'grey' }[rag];
+}
+
 /** Serial numbers this far apart are dates that lost their format (1950 to 2100). */
 const PLAUSIBLE_SERIAL = [18264, 73051];
 
@@ -256,6 +296,7 @@ class Context {
   private readonly timescales = new Map<string, Timescale>();
   private readonly leadLists = new Map<string, string[]>();
   private readonly reasons = new Map<string, string>();
+  private readonly statusMemo = new Map<string, ReturnType<typeof parseStatusCell>>();
 
   constructor(
     private readonly raw: RawPlan,
@@ -345,7 +386,7 @@ class Context {
     return true;
   }
 
-  timescale(fc: FieldCell | undefined, what: string): Timescale & { text: string } {
+  timescale(fc: FieldCell | undefined, what: string): ReadTimescale {
     const empty = { milestones: [], target: null, keywords: [], unparsed: [], history: [], text: '' };
     if (!fc) return empty;
     const where = at(fc);
@@ -375,6 +416,11 @@ class Context {
     }
     const text = cell.value.trim();
     const folded = this.fold(text);
+    // "Completed" or "Achieved" typed where the date goes is status, not a bad date.
+    if (!/\d/.test(folded.text) && this.parseTimescale(folded.text).keywords.length === 0) {
+      const st = parseStatus(folded.text);
+      if (st.status === 'complete' || st.status === 'dropped' || (st.status && folded.text.length <= 30)) return { ...empty, text, status: st.status, statusWord: st.word };
+    }
     if (folded.found.length > 0) this.lookalikes(fc, what, 'target date', text, folded);
     const t = this.parseTimescale(text);
     if (t.unparsed.length > 0 || (t.milestones.length === 0 && t.keywords.length === 0)) {
@@ -397,7 +443,7 @@ class Context {
    * the Timescale; every earlier date the plan records (the replaced timescale, an Original
    * Target Date column, "revised from" in the cell) becomes the history, oldest first.
    */
-  schedule(f: Partial<Record<Field, FieldCell>>, what: string): { timescale: Timescale & { text: string }; field: FieldCell | undefined } {
+  schedule(f: Partial<Record<Field, FieldCell>>, what: string): { timescale: ReadTimescale; field: FieldCell | undefined } {
     const revised = f.revisedTarget?.cell;
     const useRevised = (revised !== undefined && isFilled(revised)) || (f.revisedTarget !== undefined && !f.timescale);
     const field = useRevised ? f.revisedTarget : f.timescale;
@@ -455,14 +501,49 @@ class Context {
     return p.value;
   }
 
-  statedRag(fc: FieldCell | undefined, what: string): RagLabel | null {
+  /**
+   * What the plan states about a record: the RAG (a RAG column's word or its cell's fill
+   * colour, else a status column's colour word) and the status (a status column's words,
+   * else the RAG column's, else status text typed in the date cell: "Completed").
+   */
+  stated(f: Partial<Record<Field, FieldCell>>, what: string, timescale: ReadTimescale): Stated {
+    const rag = this.statusCell(f.rag, what);
+    const status = f.status ? this.statusCell(f.status, what) : null;
+    const ragSaid = rag?.rag ? rag : status?.rag ? status : null;
+    const statusSaid = status?.status ? status : rag?.status ? rag : null;
+    return {
+      rag: ragSaid?.rag ?? null,
+      field: ragSaid?.field,
+      text: ragSaid?.text ?? '',
+      status: statusSaid?.status ?? timescale.status ?? null,
+      word: statusSaid?.word ?? timescale.statusWord ?? null,
+    };
+  }
+
+  /** One Status or RAG cell: its words, else its fill colour. Unknown words are a finding. */
+  private statusCell(fc: FieldCell | undefined, what: string): (ReturnType<typeof parseStatusCell> & { field: FieldCell; text: string }) | null {
     if (!fc?.cell) return null;
-    const where = at(fc);
-    if (this.cellError(fc, what, 'RAG')) return null;
+    if (this.cellError(fc, what, 'status')) return null;
     const text = this.plainText(fc.cell);
-    const r = parseStatedRag(text);
-    if (!r.known) this.add('unknown-rag', where, { what, text });
-    return r.rag;
+    let r = this.statusMemo.get(text);
+    if (!r) {
+      r = parseStatusCell(this.fold(text).text);
+      if (text.length <= MEMO_MAX) this.statusMemo.set(text, r);
+    }
+    if (!r.known) this.add('unknown-rag', at(fc), { what, text: shortText(text, 60) });
+    if (!text && fc.cell.fill) {
+      const byFill = ragFromFill(fc.cell.fill);
+      if (byFill) return { rag: byFill, status: byFill === 'Complete' ? 'complete' : null, known: true, word: null, field: fc, text: `a ${fillName(byFill)} fill` };
+    }
+    return { ...r, field: fc, text };
+  }
+
+  /** An earlier period's stated RAG, read without findings. */
+  quietRag(fc: FieldCell | undefined): RagLabel | null {
+    if (!fc?.cell || fc.cell.error) return null;
+    const text = this.plainText(fc.cell);
+    if (!text && fc.cell.fill) return ragFromFill(fc.cell.fill);
+    return parseStatusCell(this.fold(text).text).rag;
   }
 
   judgeDates(

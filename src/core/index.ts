@@ -13,4 +13,5 @@ export { FIELD_NAMES, classifyHeader, type Field } from './headers';
 export { type IsoDate, formatUkDate, parseDateText, isoFromYmd } from './parse/dates';
 export * from './compare';
 export * from './owners';
+export * from './columns';
 export { plural, shortText, personKey } from './text';

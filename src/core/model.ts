@@ -10,6 +10,13 @@ import { RAG_LABELS } from './sheetspec';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const rag = z.enum(RAG_LABELS);
 
+/**
+ * What the plan's status words (or its date column) say: complete, started, not started, or
+ * dropped (cancelled, superseded, deferred, withdrawn, N/A: left out of counts and roll-ups).
+ * Null where the plan states none.
+ */
+export const StatusSchema = z.enum(['complete', 'started', 'not-started', 'dropped']).nullable();
+
 /** A workstream (audit recommendation) as read and judged. */
 export const WorkstreamSchema = z.object({
   sheet: z.string(),
@@ -22,6 +29,8 @@ export const WorkstreamSchema = z.object({
   percent: z.number().min(0).max(100).nullable(),
   priority: z.union([z.number(), z.string()]).nullable(),
   statedRag: rag.nullable(),
+  /** The status stated in a Status/RAG column (e.g. "Implemented" -> complete). */
+  status: StatusSchema,
   rag: rag,
   ragReason: z.string(),
   statusUpdate: z.string().nullable(),
@@ -49,6 +58,10 @@ export const ActionSchema = z.object({
   reportRefs: z.string(),
   percent: z.number().min(0).max(100).nullable(),
   statedRag: rag.nullable(),
+  /** The stated RAG of the earlier period, where a two-level header keeps two periods. */
+  previousStatedRag: rag.nullable(),
+  /** The status stated in words ("In Progress" -> started), from a Status/RAG column or the date cell. */
+  status: StatusSchema,
   rag: rag,
   ragReason: z.string(),
 });
@@ -86,7 +99,10 @@ export const ReportSchema = z.object({
     warnings: z.number().int(),
     infos: z.number().int(),
     workstreamRag: z.record(z.string(), z.number().int()),
+    /** RAG counts of the actions still on the plan (dropped ones are left out). */
     actionRag: z.record(z.string(), z.number().int()),
+    /** Actions dropped from the plan (cancelled, superseded, deferred, withdrawn, N/A). */
+    dropped: z.number().int().nonnegative(),
   }),
 });
 

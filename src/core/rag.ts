@@ -10,9 +10,14 @@
  *     within the due-soon window.
  *  5. target within the due-soon window and under dueSoonCautionPercent -> Caution;
  *     otherwise On Target.
+ * Status words count where there is no percentage: a status saying complete ("Implemented")
+ * is Complete (rule 1); a started action ("In Progress") with no percentage is judged as
+ * started, never Not Started (rules 4-5 read it as progress not measured); an action
+ * cancelled, superseded or otherwise dropped is left out of counts and roll-ups.
  */
 import { type IsoDate, daysBetween, formatUkDate } from './parse/dates';
 import type { Settings } from './settings';
+import type { ActionStatus } from './parse/status';
 import type { RagLabel } from './sheetspec';
 
 /** What a RAG is computed from. */
@@ -22,6 +27,10 @@ export interface RagInput {
   /** The action's own start date, if the plan has one. */
   start?: IsoDate | null;
   asOf: IsoDate;
+  /** What the plan's status words say, when it has them. */
+  status?: ActionStatus | null;
+  /** The status word as written, for the reason ("Implemented"). */
+  statusWord?: string | null;
 }
 
 /** A computed RAG and why. */
@@ -30,15 +39,23 @@ export interface RagResult {
   reason: string;
 }
 
-const done = (p: number | null) => (p === null ? 'no progress recorded' : `${p}% complete`);
+const done = (p: number | null, started = false) =>
+  p === null ? (started ? 'in progress, no % recorded' : 'no progress recorded') : `${p}% complete`;
+const quoted = (w: string | null | undefined, fallback: string) => (w ? `"${w}"` : fallback);
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 /** Computes one RAG from progress and dates (rules 1-5 above). */
 export function computeRag(input: RagInput, settings: Settings): RagResult {
-  const { percent, target, asOf } = input;
-  if (percent !== null && percent >= 100) return { rag: 'Complete', reason: '100% complete' };
+  const { target, asOf } = input;
+  const status = input.status ?? null;
+  if (status === 'dropped') return { rag: 'Not Started', reason: `${quoted(input.statusWord, 'dropped')}: left out of counts and roll-ups` };
+  if (input.percent !== null && input.percent >= 100) return { rag: 'Complete', reason: '100% complete' };
+  if (status === 'complete') return { rag: 'Complete', reason: `status ${quoted(input.statusWord, 'complete')}` };
+  const started = status === 'started' && (input.percent === null || input.percent === 0);
+  // A started action with 0% typed is in progress; the number is the unmeasured part.
+  const percent = started ? null : input.percent;
   if (target && target < asOf) {
-    return { rag: 'Concern', reason: `target ${formatUkDate(target)} passed; ${done(percent)}` };
+    return { rag: 'Concern', reason: `target ${formatUkDate(target)} passed; ${done(percent, started)}` };
   }
   const start = input.start ?? settings.planStartDate;
   if (start && target && percent !== null && start < target && asOf > start) {
@@ -51,6 +68,11 @@ export function computeRag(input: RagInput, settings: Settings): RagResult {
   }
   const left = target ? daysBetween(asOf, target) : null;
   const dueSoon = left !== null && left <= settings.dueSoonDays;
+  if (started) {
+    const word = quoted(input.statusWord, 'in progress');
+    if (dueSoon) return { rag: 'Caution', reason: `${word}, no % recorded; target ${formatUkDate(target!)} is in ${days(left!)}` };
+    return { rag: 'On Target', reason: target ? `${word}, no % recorded; target ${formatUkDate(target)}` : `${word}, no % recorded; no target date` };
+  }
   if (percent === null || percent === 0) {
     if (dueSoon) {
       return { rag: 'Caution', reason: `not started; target ${formatUkDate(target!)} is in ${days(left!)}` };

@@ -4,6 +4,7 @@
  * passed down. Every RAG threshold is a setting.
  */
 import { z } from 'zod';
+import { MAP_FIELD_NAMES, type MapField } from './columns';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -33,6 +34,16 @@ export const SettingsSchema = z.object({
     .max(31)
     .refine((s) => !/[[\]:*?/\\]/.test(s), 'a sheet name without [ ] : * ? / \\')
     .default('Owners'),
+  /**
+   * Columns named by a person where detection cannot tell: a field (action, lead, target,
+   * revised, original, start, progress, status, rag, workstream, ref, update) to a column
+   * letter ("C") or the header's exact text ("Who by?"). Overrides detection for the fields it names.
+   */
+  columns: z
+    .partialRecord(z.enum(MAP_FIELD_NAMES as [MapField, ...MapField[]]), z.string().trim().min(1, 'a column letter or the header text'))
+    .default({}),
+  /** The header row (1-based) the column map applies to; null finds it. */
+  headerRow: z.number().int().positive().nullable().default(null),
 });
 
 /** Fully resolved settings. */

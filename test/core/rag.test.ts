@@ -77,6 +77,8 @@ describe('settings', () => {
       planStartDate: null,
       summarySheetName: 'Strategic Summary',
       ownersSheetName: 'Owners',
+      columns: {},
+      headerRow: null,
     });
   });
 
@@ -84,5 +86,24 @@ describe('settings', () => {
     expect(() => resolveSettings({ dueSoonDays: -1 })).toThrow(/dueSoonDays/);
     expect(() => resolveSettings({ summarySheetName: 'a/b' })).toThrow(/summarySheetName/);
     expect(() => resolveSettings({ concernRatio: 0.95 })).toThrow(/concernRatio/);
+  });
+});
+
+describe('status words where there is no percentage', () => {
+  const settings = resolveSettings({});
+  const asOf = '2021-03-01';
+  it.each([
+    // status, word, percent, target, rag, reason
+    ['complete', 'Implemented', null, '2020-12-31', 'Complete', 'status "Implemented"'],
+    ['started', 'In Progress', null, '2021-09-30', 'On Target', '"In Progress", no % recorded; target 30 Sep 21'],
+    ['started', 'In Progress', 0, '2021-09-30', 'On Target', '"In Progress", no % recorded; target 30 Sep 21'],
+    ['started', 'Ongoing', null, '2021-03-15', 'Caution', '"Ongoing", no % recorded; target 15 Mar 21 is in 14 days'],
+    ['started', 'In Progress', null, '2020-12-31', 'Concern', 'target 31 Dec 20 passed; in progress, no % recorded'],
+    ['started', 'Partially implemented', null, null, 'On Target', '"Partially implemented", no % recorded; no target date'],
+    ['not-started', 'Pending', null, '2021-09-30', 'Not Started', 'not started; target 30 Sep 21'],
+    ['dropped', 'Superseded', null, '2020-01-31', 'Not Started', '"Superseded": left out of counts and roll-ups'],
+    ['started', 'In Progress', 40, '2021-09-30', 'On Target', '40% complete; target 30 Sep 21'],
+  ] as const)('%s "%s" at %p%% due %s -> %s', (status, word, percent, target, rag, reason) => {
+    expect(computeRag({ percent, target, asOf, status, statusWord: word }, settings)).toEqual({ rag, reason });
   });
 });

@@ -7,3 +7,5 @@ export * from './refs';
 export * from './lookalike';
 export * from './rag';
 export * from './numfmt';
+export * from './status';
+export * from './fill';
