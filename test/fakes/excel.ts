@@ -95,6 +95,11 @@ export class FakeWorkbookModel {
   selected?: { sheet: string; box: { top: number; left: number; bottom: number; right: number } };
   protected = false;
   use1904 = false;
+  /**
+   * The ExcelApi requirement set the host supports. Members above it are refused: loading
+   * such a property or calling such a method makes the next sync fail, as on an older host.
+   */
+  apiVersion = '1.13';
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
     this.sheets.push(s);
@@ -106,6 +111,11 @@ export class FakeWorkbookModel {
 }
 
 type Op = { run: () => void; bytes: number; writes: boolean };
+
+/** "1.13" -> 13 (every ExcelApi set is 1.x). */
+export function apiMinor(version: string): number {
+  return Number(version.split('.')[1] ?? 0);
+}
 
 class PropertyNotLoaded extends Error {
   constructor(what: string) {
@@ -155,12 +165,22 @@ export class FakeContext {
   maxResponseBytes = 0;
   private ops: Op[] = [];
   private loads = new Set<Proxy>();
+  /** Why the next sync must fail (a member the host lacks was used), if it must. */
+  private refused: string | null = null;
   readonly workbook: WorkbookProxy;
   constructor(readonly model: FakeWorkbookModel) {
     this.workbook = new WorkbookProxy(this);
   }
   register(p: Proxy): void {
     this.loads.add(p);
+  }
+  /** A member of ExcelApi `version`: on an older host the batch fails at sync. */
+  requires(version: string, member: string): void {
+    if (apiMinor(version) > apiMinor(this.model.apiVersion)) this.refuse(`ApiNotFound: ${member} needs ExcelApi ${version}; this host has ${this.model.apiVersion}`);
+  }
+  /** Makes the next sync fail with this message. */
+  refuse(message: string): void {
+    this.refused ??= message;
   }
   queue(run: () => void, payload: unknown = null, writes = true): void {
     this.ops.push({ run, bytes: JSON.stringify(payload ?? null).length + 16, writes });
@@ -171,6 +191,11 @@ export class FakeContext {
     const loads = [...this.loads];
     this.ops = [];
     this.loads.clear();
+    if (this.refused) {
+      const message = this.refused;
+      this.refused = null;
+      throw new Error(message);
+    }
     const request = ops.reduce((s, o) => s + o.bytes, 0);
     if (request > PAYLOAD_LIMIT) {
       this.refusals++;
@@ -212,12 +237,47 @@ class WorkbookProxy extends Proxy {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.protection = new ProtectionProxy(ctx, () => ctx.model.protected);
   }
+  override load(props: string): this {
+    // Only the preview typings list Workbook.use1904DateSystem; production Excel has no such property.
+    if (props.includes('use1904DateSystem')) this.ctx.refuse('InvalidArgument: Workbook has no property use1904DateSystem');
+    return super.load(props);
+  }
+  /** workbook.functions (ExcelApi 1.2): worksheet functions evaluated by Excel. */
+  get functions() {
+    const ctx = this.ctx;
+    ctx.requires('1.2', 'Workbook.functions');
+    return {
+      date: (year: number, month: number, day: number) => new FunctionResultProxy(ctx, () => excelDate(year, month, day, ctx.model.use1904)),
+    };
+  }
+}
+
+/** DATE(year, month, day) as Excel computes it in the workbook's date system. */
+function excelDate(year: number, month: number, day: number, date1904: boolean): number {
+  const ms = Date.UTC(year, month - 1, day);
+  if (date1904) return Math.round((ms - Date.UTC(1904, 0, 1)) / 86400000);
+  const s = Math.round((ms - Date.UTC(1899, 11, 31)) / 86400000);
+  // Excel's 1900 system counts a 29 February 1900 that never was.
+  return s >= 60 ? s + 1 : s;
+}
+
+class FunctionResultProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly compute: () => number,
+  ) {
+    super(ctx);
+  }
   protected override read(p: string): unknown {
-    if (p === 'use1904DateSystem') return this.ctx.model.use1904;
+    if (p === 'value') return this.compute();
+    if (p === 'error') return null;
     return undefined;
   }
-  get use1904DateSystem(): boolean {
-    return this.get('use1904DateSystem');
+  get value(): number {
+    return this.get('value');
+  }
+  get error(): string {
+    return this.get('error');
   }
 }
 
@@ -641,7 +701,13 @@ export class FakeExcel {
   refusals = 0;
   maxRequestBytes = 0;
   maxResponseBytes = 0;
-  supported = new Set(['1.9', '1.13', '1.16']);
+  /** The ExcelApi version of this host (see FakeWorkbookModel.apiVersion). */
+  get apiVersion(): string {
+    return this.model.apiVersion;
+  }
+  set apiVersion(v: string) {
+    this.model.apiVersion = v;
+  }
   /** The options of every Excel.run, in order. */
   runOptions: ({ mergeUndoGroup?: boolean } | undefined)[] = [];
   readonly run = async <T>(batch: (context: never) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T> => {
@@ -656,7 +722,7 @@ export class FakeExcel {
       this.maxResponseBytes = Math.max(this.maxResponseBytes, ctx.maxResponseBytes);
     }
   };
-  readonly isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && this.supported.has(version);
+  readonly isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && apiMinor(version) <= apiMinor(this.model.apiVersion) && version.startsWith('1.');
   resetCounters(): void {
     this.syncs = 0;
     this.refusals = 0;

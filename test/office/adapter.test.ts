@@ -90,13 +90,36 @@ describe('reading', () => {
     expect(result.report.workstreams.map((w) => [w.title, w.actionCount])).toEqual([['Financial planning', 3]]);
   });
 
-  it('reads 1904 workbooks as the same calendar days', async () => {
+  it.each(['1.9', '1.20'])('reads and writes 1904 workbooks as the same calendar days (ExcelApi %s)', async (version) => {
+    // Production Office.js has no Workbook.use1904DateSystem: the fake refuses it on every version.
     const a = new FakeExcel();
+    a.apiVersion = version;
     summaryWorkbook(a);
     const b = new FakeExcel();
+    b.apiVersion = version;
     b.model.use1904 = true;
     summaryWorkbook(b).cell(2, 1).value = 44256 - 1462;
-    expect((await check(b)).result.report.meta.reportDate).toBe((await check(a)).result.report.meta.reportDate);
+    const checkedA = await check(a);
+    const checkedB = await check(b);
+    expect(checkedB.result.report.meta.reportDate).toBe('2021-03-01');
+    expect(checkedA.result.report.meta.reportDate).toBe('2021-03-01');
+    // The summary's dates are written as serials of each workbook's own system.
+    const dates = async (excel: FakeExcel, wb: OfficeWorkbook, result: typeof checkedA.result) => {
+      const { name } = await wb.writeSheet(buildSummary(result, settings));
+      return [...excel.model.sheet(name)!.cells.values()].filter((c) => c.numberFormat === 'dd mmm yyyy').map((c) => c.value as number);
+    };
+    const inA = await dates(a, checkedA.wb, checkedA.result);
+    const inB = await dates(b, checkedB.wb, checkedB.result);
+    expect(inA.length).toBeGreaterThan(0);
+    expect(inB).toEqual(inA.map((d) => d - 1462));
+  });
+
+  it('the fake refuses Workbook.use1904DateSystem, which production Excel lacks', async () => {
+    const model = new FakeWorkbookModel();
+    model.apiVersion = '1.20';
+    const ctx = new FakeContext(model);
+    ctx.workbook.load('use1904DateSystem');
+    await expect(ctx.sync()).rejects.toThrow(/no property use1904DateSystem/);
   });
 
   it('uses the same syncs for 10 rows and 5,000 rows, and no batch passes 5 MB at 50,000', async () => {
@@ -205,7 +228,7 @@ describe('highlights', () => {
     await wb.clearHighlights();
     await wb.writeSheet(buildSummary(result, settings));
     expect(excel.runOptions).toEqual([undefined, undefined, undefined]);
-    excel.supported.add('1.20');
+    excel.apiVersion = '1.20';
     excel.runOptions = [];
     await wb.applyHighlights(highlightMarks(result));
     await wb.clearHighlights();

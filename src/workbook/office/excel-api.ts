@@ -18,8 +18,14 @@ export interface RequestContext {
 export interface Workbook extends Loadable {
   worksheets: WorksheetCollection;
   protection: { protected: boolean } & Loadable;
-  /** ExcelApi 1.16. */
-  use1904DateSystem?: boolean;
+  /** ExcelApi 1.2: worksheet functions, evaluated by Excel (DATE tells the date system). */
+  functions: { date(year: number, month: number, day: number): FunctionResult<number> };
+}
+
+/** The result of a worksheet function (ExcelApi 1.2); `value` is set when `error` is not. */
+export interface FunctionResult<T> extends Loadable {
+  value: T;
+  error: string;
 }
 
 export interface WorksheetCollection extends Loadable {
