@@ -535,7 +535,9 @@ class Context {
       const byFill = ragFromFill(fc.cell.fill);
       if (byFill) return { rag: byFill, status: byFill === 'Complete' ? 'complete' : null, known: true, word: null, field: fc, text: `a ${fillName(byFill)} fill` };
     }
-    return { ...r, field: fc, text };
+    // Quote the status as the plan writes it ("In Progress"), not as matched.
+    const word = r.word && text.toLowerCase().startsWith(r.word.toLowerCase()) ? text.slice(0, r.word.length) : r.word;
+    return { ...r, word, field: fc, text };
   }
 
   /** An earlier period's stated RAG, read without findings. */

@@ -444,7 +444,11 @@ function mappedHeader(view: SheetView, map: ColumnMap, headerRow: number | null)
     // No header to be seen: the first row with two mapped cells filled is data or a header.
     const first = rows.find((r) => letterCols.filter((c) => isValue(view.own(r, c))).length >= 2);
     if (first === undefined) return null;
-    const looksLikeData = entries.some((e) => ['timescale', 'percent'].includes(e.field) && isColumnLetter(e.value) && typeof view.own(first, letterIndex(e.value))?.value === 'number');
+    // Headers hold no digits; dates and percentages do.
+    const looksLikeData = entries.some((e) => {
+      const v = isColumnLetter(e.value) && ['timescale', 'percent', 'revisedTarget', 'start'].includes(e.field) ? view.own(first, letterIndex(e.value))?.value : undefined;
+      return typeof v === 'number' || (typeof v === 'string' && /\d/.test(v));
+    });
     row = looksLikeData ? first - 1 : first;
   }
   // Detection fills in what the map leaves out; the map wins where both name a column.
@@ -559,7 +563,8 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
 
   const rowPos = new Map(rows.map((r, i) => [r, i]));
   const firstBody = (h: HeaderInfo) => {
-    let i = rowPos.get(h.row)! + 1;
+    // A mapped sheet with no header row at all starts its body on the "header" row itself.
+    let i = h.bodyStart <= h.row ? (rowPos.get(h.row) ?? 0) : rowPos.get(h.row)! + 1;
     while (i < rows.length && rows[i] < h.bodyStart) i++;
     return i;
   };
@@ -570,6 +575,11 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
     const columns = { ...header.columns };
     // Where a Cabinet Member or Portfolio Holder column has no lead officer beside it, it names the lead.
     if (columns.lead === undefined && columns.member !== undefined) columns.lead = columns.member;
+    // An "Original Agreed Implementation Date" alone is the target; a revised date beside it wins when filled.
+    if (columns.timescale === undefined && columns.originalTarget !== undefined) {
+      columns.timescale = columns.originalTarget;
+      delete columns.originalTarget;
+    }
     const layout = layoutOf({ ...header, columns });
     plan.tables.push({ sheet: view.name, layout, headerRow: header.row, columns, ...(header.mapped ? { mapped: true } : {}) });
     // The rows between this header and the next: a slice, not a scan of the rest of the

@@ -208,7 +208,7 @@ describe('flat layout', () => {
       ['Financial planning', 1, 'Draft the budget', { value: 43921, format: 'd-mmm-yy' }, 'J Craig', 100, 'Blue'],
       [null, 2, 'Consult on the budget', '30/09/2020', 'J Craig', 40, 'Green'],
       [null, 3, 'Agree the budget', '31 Mar 21', 'C Hepburn', { value: '#DIV/0!', error: true }, ''],
-      ['Workforce', 1, 'Launch appraisal', '31 Mar 20', 'C Hepburn', 0, 'Purple'],
+      ['Workforce', 1, 'Launch appraisal', '31 Mar 20', 'C Hepburn', 0, 'Mauve'],
     ],
     ['A2:A4'],
   );
