@@ -11,6 +11,7 @@
  *    operations queued before the failing one stay applied, as in Excel.
  */
 import { a1, parseRange } from '../../src/core/cell';
+import type { RangeFormat } from '../../src/workbook/office/excel-api';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -368,10 +369,10 @@ class WorksheetProxy extends Proxy {
   get name(): string {
     return this.get('name');
   }
-  get visibility(): string {
+  get visibility(): 'Visible' | 'Hidden' | 'VeryHidden' {
     return this.get('visibility');
   }
-  set visibility(v: string) {
+  set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
     this.ctx.queue(() => {
       sheetOrThrow(this.ctx, () => this.sheetName).visibility = v;
     }, v);
@@ -536,10 +537,10 @@ function formatProxy(ctx: FakeContext, sheet: () => string, boxes: () => Box[]) 
     set wrapText(v: boolean) {
       touch(v);
     },
-    set horizontalAlignment(v: string) {
+    set horizontalAlignment(v: RangeFormat['horizontalAlignment']) {
       touch(v);
     },
-    set verticalAlignment(v: string) {
+    set verticalAlignment(v: RangeFormat['verticalAlignment']) {
       touch(v);
     },
     set rowHeight(v: number) {

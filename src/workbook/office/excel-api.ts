@@ -31,14 +31,22 @@ export interface FunctionResult<T> extends Loadable {
 export interface WorksheetCollection extends Loadable {
   items: Worksheet[];
   /** ExcelApi 1.9: any change on any sheet, the add-in's own writes included. */
-  onChanged: { add(handler: (event: { worksheetId: string; address: string }) => Promise<unknown> | void): unknown };
+  onChanged: { add(handler: (event: WorksheetChangedEvent) => Promise<unknown>): unknown };
   add(name: string): Worksheet;
   getItemOrNullObject(name: string): Worksheet;
 }
 
+/** Excel.WorksheetChangedEventArgs, the part the adapter reads. */
+export interface WorksheetChangedEvent {
+  /** ExcelApi 1.7. */
+  worksheetId: string;
+  /** ExcelApi 1.7. */
+  address: string;
+}
+
 export interface Worksheet extends Loadable {
   name: string;
-  visibility: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   isNullObject: boolean;
   protection: { protected: boolean } & Loadable;
   names: NamedItemCollection;
@@ -71,17 +79,16 @@ export interface Chart {
 export interface RangeFill extends Loadable {
   color: string;
   /** ExcelApi 1.9 ("None" when the cell has no fill). */
-  pattern?: string;
+  pattern: string;
   clear(): void;
-  setSolidColor?(color: string): void;
 }
 
 export interface RangeFormat {
   fill: RangeFill;
   font: { bold: boolean; italic: boolean; color: string; size: number };
   wrapText: boolean;
-  horizontalAlignment: string;
-  verticalAlignment: string;
+  horizontalAlignment: 'General' | 'Left' | 'Center' | 'Right' | 'Fill' | 'Justify' | 'CenterAcrossSelection' | 'Distributed';
+  verticalAlignment: 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed';
   columnWidth: number;
   rowHeight: number;
 }
