@@ -315,6 +315,7 @@ class WorksheetCollectionProxy extends Proxy {
   /** worksheets.onChanged (ExcelApi 1.9). */
   readonly onChanged = {
     add: (handler: (event: { worksheetId: string; address: string }) => Promise<unknown> | void) => {
+      this.ctx.requires('1.9', 'WorksheetCollection.onChanged');
       this.ctx.queue(() => this.ctx.model.changeHandlers.push(handler), null, false);
       return { remove: () => this.ctx.queue(() => (this.ctx.model.changeHandlers = this.ctx.model.changeHandlers.filter((h) => h !== handler)), null, false) };
     },
@@ -391,6 +392,7 @@ class WorksheetProxy extends Proxy {
     return new RangeProxy(this.ctx, () => this.sheetName, () => r, false);
   }
   getRanges(addresses: string): RangeAreasProxy {
+    this.ctx.requires('1.9', 'Worksheet.getRanges');
     if (addresses.length > 8192) throw new Error('InvalidArgument: address list over 8,192 characters');
     const boxes = addresses.split(',').map((a) => {
       const r = parseRange(a.trim().replace(/\$/g, ''));
@@ -502,6 +504,10 @@ class FillProxy extends Proxy {
   }
   get pattern(): string {
     return this.get('pattern');
+  }
+  override load(props: string): this {
+    if (props.includes('pattern')) this.ctx.requires('1.9', 'RangeFill.pattern');
+    return super.load(props);
   }
   clear(): void {
     this.ctx.queue(() => {
@@ -691,6 +697,7 @@ class RangeProxy extends Proxy {
     );
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.ctx.requires('1.13', 'Range.getMergedAreasOrNullObject');
     return new RangeAreasProxy(this.ctx, this.sheet, [], true);
   }
 }
@@ -713,6 +720,7 @@ export class FakeExcel {
   runOptions: ({ mergeUndoGroup?: boolean } | undefined)[] = [];
   readonly run = async <T>(batch: (context: never) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T> => {
     this.runOptions.push(options);
+    if (options?.mergeUndoGroup && apiMinor(this.model.apiVersion) < 20) throw new Error(`ApiNotFound: RunOptions.mergeUndoGroup needs ExcelApi 1.20; this host has ${this.model.apiVersion}`);
     const ctx = new FakeContext(this.model);
     try {
       return await batch(ctx as never);
