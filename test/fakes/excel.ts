@@ -375,6 +375,7 @@ class WorksheetProxy extends Proxy {
   }
   set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
     this.ctx.queue(() => {
+      if (this.ctx.model.protected) throw new Error('AccessDenied: the workbook structure is protected');
       sheetOrThrow(this.ctx, () => this.sheetName).visibility = v;
     }, v);
   }

@@ -247,6 +247,30 @@ describe('highlights', () => {
     expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)).toBeUndefined();
   });
 
+  it('a workbook whose structure is protected is not highlighted at all, and clear leaves highlights it cannot finish', async () => {
+    const excel = new FakeExcel();
+    const ws = summaryWorkbook(excel);
+    const { wb, result } = await check(excel);
+    const cells = () => JSON.stringify([...ws.cells.entries()]);
+    const before = cells();
+    excel.model.protected = true;
+    await expect(wb.applyHighlights(highlightMarks(result))).rejects.toThrow(/structure is protected.*nothing was highlighted/);
+    expect(cells()).toBe(before);
+    expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)).toBeUndefined();
+    // Highlighted while unprotected, then protected: Clear refuses whole, and works once unprotected.
+    excel.model.protected = false;
+    await wb.applyHighlights(highlightMarks(result));
+    const highlighted = cells();
+    excel.model.protected = true;
+    await expect(wb.clearHighlights()).rejects.toThrow(/structure is protected/);
+    expect(cells()).toBe(highlighted);
+    expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)).toBeDefined();
+    excel.model.protected = false;
+    await wb.clearHighlights();
+    expect(cells()).not.toBe(highlighted);
+    expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)).toBeUndefined();
+  });
+
   it('pages big highlight runs so no batch passes the limit, and still restores every fill', async () => {
     const excel = new FakeExcel();
     const ws = excel.model.addSheet('Big');

@@ -327,6 +327,9 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.write(() =>
       this.run(async (context) => {
         const sheets = context.workbook.worksheets;
+        // The record sheet is added (and an old one deleted): a protected structure refuses
+        // that, so it is checked before any fill is queued, or the fills could not be cleared.
+        context.workbook.protection.load('protected');
         const involved = [...new Set(marks.map((m) => m.sheet))];
         const wsBy = new Map(involved.map((n) => [n, sheets.getItemOrNullObject(n)]));
         for (const ws of wsBy.values()) ws.protection.load('protected');
@@ -334,6 +337,12 @@ export class OfficeWorkbook implements WorkbookPort {
         const recordUsed = record.getUsedRangeOrNullObject(true);
         recordUsed.load('rowCount');
         await context.sync();
+        if (context.workbook.protection.protected) {
+          throw new WorkbookError(
+            'protected',
+            'The workbook structure is protected, so PlanCheck cannot keep the record it needs to clear highlights, and nothing was highlighted. Unprotect it (Review > Protect Workbook) and try again.',
+          );
+        }
         for (const [n, ws] of wsBy) {
           if (ws.isNullObject) throw new WorkbookError('changed', `Sheet "${n}" is no longer in the workbook: run Check again.`);
           if (ws.protection.protected) {
@@ -400,8 +409,17 @@ export class OfficeWorkbook implements WorkbookPort {
         const record = sheets.getItemOrNullObject(HIGHLIGHT_RECORD_SHEET);
         const used = record.getUsedRangeOrNullObject(true);
         used.load('rowCount');
+        context.workbook.protection.load('protected');
         await context.sync();
         if (record.isNullObject || used.isNullObject) return;
+        // The record sheet is deleted at the end: with the structure protected that fails, so
+        // nothing is restored rather than restoring fills and keeping a stale record.
+        if (context.workbook.protection.protected) {
+          throw new WorkbookError(
+            'protected',
+            'The workbook structure is protected, so highlights cannot be cleared. Unprotect it (Review > Protect Workbook) and try again.',
+          );
+        }
         const saved = await this.readRecord(context, record, used.rowCount);
         const bySheet = new Map<string, SavedFill[]>();
         for (const f of saved) {
