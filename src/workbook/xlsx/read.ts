@@ -5,11 +5,12 @@
  * looked at, so a range naming a million rows costs one small object, not a million cells.
  */
 import type { CellRange, RawCell, SheetGrid, WorkbookGrid } from '../../core/cell';
-import { parseRange } from '../../core/cell';
+import { parseA1, parseRange } from '../../core/cell';
 import { WorkbookError } from '../port';
 import { loadBook, type BookModel, type SheetKind } from './book';
 import { findHighlightRecord } from './record';
 import { isDateOrTimeFormat, readCellFormats } from './styles';
+import { readCellFills } from './fills';
 import { relTypeIs, contentTypeOverrides } from './opc';
 import { compactText } from '../../core/text';
 import { decodeXString, TOK_CDATA, TOK_CLOSE, TOK_EOF, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml';
@@ -158,6 +159,10 @@ export function isoToSerial(text: string, date1904: boolean): number | null {
 interface SheetContext {
   strings: string[];
   formats: (string | undefined)[];
+  /** Solid fill colour per cell format ("RRGGBB"); a coloured empty cell is kept for its colour. */
+  fills?: (string | undefined)[];
+  /** Cells PlanCheck highlighted (row * MAX_COLS + col) and the style each had before. */
+  marked?: Map<number, number>;
   date1904: boolean;
   budget: Budget;
 }
@@ -231,6 +236,9 @@ export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
   const merges: CellRange[] = [];
   let isProtected = false;
   const { strings, formats, date1904, budget } = ctx;
+  const fills = ctx.fills ?? [];
+  const marked = ctx.marked;
+  const fillAt = (style: number) => fills[marked?.get(cRow * MAX_COLS + cCol) ?? style];
 
   let inSheetData = false;
   let inMergeCells = false;
@@ -302,7 +310,12 @@ export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
         value = Number.isFinite(n) ? n : t; // a damaged number stays visible as its text
       }
     }
-    if (value === undefined || value === '') return;
+    const fill = fillAt(cStyle);
+    if (value === undefined || value === '') {
+      // A coloured empty cell states a RAG in many trackers: keep it, as blank text with its fill.
+      if (fill === undefined) return;
+      value = '';
+    }
     // Text cut from this sheet's XML would keep the XML alive (shared strings are compacted
     // when their table is read).
     if (typeof value === 'string' && cType !== 's') value = compactText(value);
@@ -311,6 +324,8 @@ export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
     if (format !== undefined) cell.format = format;
     if (error) cell.error = true;
     if (hasF) cell.formula = true;
+    // Only a blank cell's colour can state a RAG (words win); keeping no other fill keeps the grid small.
+    if (fill !== undefined && value === '') cell.fill = fill;
     let r = rows[cRow];
     if (r === undefined) rows[cRow] = r = [];
     r[cCol] = cell;
@@ -362,7 +377,11 @@ export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
           rph = 0;
           vText = isText = '';
           capture = 0;
-          if (sc.selfClosing) continue; // no value: nothing to store
+          if (sc.selfClosing) {
+            // No value: nothing to store, unless its fill colour says something.
+            if (fillAt(cStyle) !== undefined) finishCell();
+            continue;
+          }
           inCell = true;
         } else if (ln === 3 && sc.is('row')) {
           if (!inSheetData) continue;
@@ -483,6 +502,26 @@ function sharedStringsPart(pkg: XlsxPackage, book: BookModel): string | undefine
 }
 
 /**
+ * PlanCheck's own highlight fills are not the user's colours: a cell it highlighted is read
+ * with the fill of the format it had before (from the highlight record), so a highlighted
+ * workbook reads as it did. Per sheet part: cell key (row * 16384 + col) to the original style.
+ */
+function highlightedStyles(pkg: XlsxPackage): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
+  const found = findHighlightRecord(pkg);
+  if (!found) return out;
+  for (const rec of found.record.sheets) {
+    const m = new Map<number, number>();
+    for (const c of rec.cells) {
+      const pos = parseA1(c.ref);
+      if (pos) m.set(pos.row * MAX_COLS + pos.col, Number(c.s ?? 0) || 0);
+    }
+    out.set(rec.part, m);
+  }
+  return out;
+}
+
+/**
  * Reads every worksheet into the core's grid, plus the package survey. Chart sheets,
  * dialog sheets and macro sheets hold no plan cells and are listed in `info` only.
  * Throws 'too-large' when the cells (plus merged ranges and shared strings) exceed
@@ -495,13 +534,15 @@ export function readWorkbook(pkg: XlsxPackage): { grid: WorkbookGrid; info: Pack
   const strings = ssPart ? readSharedStrings((visit) => partTextChunks(pkg, ssPart, visit), budget) : [];
   budget.used = 0; // strings are bounded separately; the budget is for cells from here on
   const formats = readCellFormats(pkg);
+  const fills = readCellFills(pkg);
+  const marked = fills.length ? highlightedStyles(pkg) : new Map<string, Map<number, number>>();
   const sheets: SheetGrid[] = [];
   const prot = new Map<string, boolean>();
   for (const s of book.sheets) {
     if (s.kind !== 'worksheet') continue;
     const part = s.part;
     const read = part
-      ? readSheetXml((visit) => partTextChunks(pkg, part, visit), { strings, formats, date1904: book.date1904, budget })
+      ? readSheetXml((visit) => partTextChunks(pkg, part, visit), { strings, formats, fills, marked: marked.get(part), date1904: book.date1904, budget })
       : { rows: [], merges: [], protected: false };
     if (s.part) prot.set(s.part, read.protected);
     const sheet: SheetGrid = { name: s.name, rows: read.rows, merges: read.merges };
