@@ -1,17 +1,29 @@
 /** Ribbon functions (ExecuteFunction). */
+import type { PaneHost } from '../taskpane/host';
 import { officeHost } from '../taskpane/officeHost';
-import { runBuildSummary } from './buildSummary';
+import { type NoticeUi, buildSummaryCommand, refreshedSettingsStore } from './ribbon';
 
-/** Shows the outcome: Excel has no notification bar for add-in commands, so a small dialog. */
-function notify(message: string): void {
-  const url = `${window.location.origin}/notice.html?m=${encodeURIComponent(message)}`;
-  Office.context.ui.displayDialogAsync(url, { height: 20, width: 30, displayInIframe: true });
+/** The key the pane saves settings under (src/taskpane/officeHost.ts). */
+const SETTINGS_KEY = 'planCheck.settings';
+
+/** The pane's Excel host, with settings re-read from the document before each command. */
+function ribbonHost(): PaneHost {
+  const host = officeHost();
+  return { ...host, settings: refreshedSettingsStore(Office.context.document.settings, SETTINGS_KEY, host.settings.save) };
+}
+
+function noticeUi(): NoticeUi {
+  return {
+    displayDialogAsync: (url, options, callback) =>
+      Office.context.ui.displayDialogAsync(url, options, (r) => callback({ status: r.status, value: r.value })),
+    succeeded: Office.AsyncResultStatus.Succeeded,
+    messageReceived: Office.EventType.DialogMessageReceived,
+    eventReceived: Office.EventType.DialogEventReceived,
+  };
 }
 
 async function buildSummary(event: Office.AddinCommands.Event): Promise<void> {
-  const outcome = await runBuildSummary(officeHost());
-  notify(outcome.message);
-  event.completed();
+  await buildSummaryCommand(event, ribbonHost(), noticeUi(), `${window.location.origin}/notice.html`);
 }
 
 Office.onReady(() => {
