@@ -216,7 +216,8 @@ function rowHeights(cells: CellSpec[], merges: CellRange[]): Record<number, numb
 }
 
 /** For plans without status updates: what the actions say, in a line. */
-function generatedUpdate(mine: Report['actions'], asOf: string): string {
+function generatedUpdate(all: Report['actions'], asOf: string): string {
+  const mine = all.filter((a) => a.status !== 'dropped');
   if (mine.length === 0) return '';
   const counts = countWords(mine.map((a) => a.rag));
   const overdue = mine.filter((a) => a.rag === 'Concern' && a.targetDate && a.targetDate < asOf).length;
@@ -237,9 +238,13 @@ export function programmeSummary(report: Report, existing: string | null, compar
   parts.push(
     `As at ${formatUkDate(report.asOf)}, ${ws.length} workstream${ws.length === 1 ? '' : 's'}: ${countWords(ws.map((w) => w.rag)) || 'none rated'}.`,
   );
-  if (report.actions.length > 0) {
-    parts.push(`${report.actions.length} actions: ${countWords(report.actions.map((a) => a.rag))}.`);
+  // Dropped actions (cancelled, superseded…) are not counted, but members are told how many.
+  const live = report.actions.filter((a) => a.status !== 'dropped');
+  if (live.length > 0) {
+    parts.push(`${live.length} actions: ${countWords(live.map((a) => a.rag))}.`);
   }
+  const dropped = report.actions.length - live.length;
+  if (dropped > 0) parts.push(`${dropped} ${dropped === 1 ? 'action was' : 'actions were'} cancelled, superseded or withdrawn and ${dropped === 1 ? 'is' : 'are'} not counted.`);
   const overdue = report.findings.filter((f) => f.code === 'overdue').length;
   const unowned = report.findings.filter((f) => f.code === 'missing-owner').length;
   const noDate = report.findings.filter((f) => f.code === 'no-target-date').length;

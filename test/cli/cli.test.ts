@@ -203,7 +203,8 @@ describe('bad input gets one clear line and exit 2', () => {
     await wb.xlsx.writeFile(f);
     const r = run(['validate', f]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/No plan found: looked on sheet "Notes" for a header row naming Actions Proposed/);
+    expect(r.err).toMatch(/No plan found: looked on sheet "Notes" for a header row naming Action \/ Recommendation/);
+    expect(r.err).toMatch(/--columns action=/);
   });
 
   it.each([
