@@ -29,7 +29,11 @@ export interface FakeCell {
   error?: boolean;
 }
 
+let sheetIds = 0;
+
 export class FakeSheet {
+  /** Excel's worksheet id, as change events report it. */
+  readonly id = `{00000000-0001-0000-${String(++sheetIds).padStart(4, '0')}-000000000000}`;
   visibility = 'Visible';
   protected = false;
   cells = new Map<string, FakeCell>();
@@ -88,10 +92,47 @@ export class FakeSheet {
 export class FakeWorkbookModel {
   sheets: FakeSheet[] = [];
   /** Handlers registered with worksheets.onChanged; Excel fires them for every change, the add-in's own included. */
-  changeHandlers: ((event: { worksheetId: string; address: string }) => Promise<unknown> | void)[] = [];
-  /** Fires a change event, as Excel does after a user's edit (or any write). */
+  changeHandlers: ((event: FakeChangeEvent) => Promise<unknown> | void)[] = [];
+  /**
+   * When true, change events wait in `pendingEvents` until `deliverEvents()`: Excel delivers
+   * them asynchronously, possibly well after the write that caused them has finished.
+   */
+  holdEvents = false;
+  pendingEvents: FakeChangeEvent[] = [];
+  /** Fires a change event as Excel does after a user's edit (triggerSource "Unknown" from ExcelApi 1.14). */
   emitChange(sheet = 'Sheet1', address = 'A1'): void {
-    for (const h of this.changeHandlers) void h({ worksheetId: sheet, address });
+    this.fire(this.changeEvent(sheet, address, 'Unknown'));
+  }
+  /** The change event of one of the add-in's own writes (triggerSource "ThisLocalAddin" from 1.14). */
+  addinChange(sheet: string, address: string): void {
+    this.fire(this.changeEvent(sheet, address, 'ThisLocalAddin'));
+  }
+  private changeEvent(sheet: string, address: string, source: string): FakeChangeEvent {
+    const event: FakeChangeEvent = { type: 'WorksheetChanged', worksheetId: this.sheet(sheet)?.id ?? sheet, address, changeType: 'RangeEdited', source: 'Local' };
+    if (apiMinor(this.apiVersion) >= 14) event.triggerSource = source;
+    return event;
+  }
+  private fire(event: FakeChangeEvent): void {
+    if (this.holdEvents) this.pendingEvents.push(event);
+    else for (const h of this.changeHandlers) void h(event);
+  }
+  /** Delivers the held change events, late. */
+  deliverEvents(): void {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    for (const e of events) for (const h of this.changeHandlers) void h(e);
+  }
+  /** The user is typing in a cell: batches fail, unless run with delayForCellEdit, which waits. */
+  cellEditing = false;
+  private editDone: (() => void)[] = [];
+  /** Resolves when the user leaves cell-edit mode. */
+  cellEditFinished(): Promise<void> {
+    return this.cellEditing ? new Promise((r) => this.editDone.push(r)) : Promise.resolve();
+  }
+  /** The user presses Enter. */
+  exitCellEdit(): void {
+    this.cellEditing = false;
+    for (const r of this.editDone.splice(0)) r();
   }
   selected?: { sheet: string; box: { top: number; left: number; bottom: number; right: number } };
   protected = false;
@@ -111,7 +152,19 @@ export class FakeWorkbookModel {
   }
 }
 
-type Op = { run: () => void; bytes: number; writes: boolean };
+/** Excel.WorksheetChangedEventArgs as the fake raises them. */
+export interface FakeChangeEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: string;
+  /** ExcelApi 1.14; absent on older hosts. */
+  triggerSource?: string;
+}
+
+/** A queued operation; `change` names the cells it changes, for Excel's change event. */
+type Op = { run: () => void; bytes: number; writes: boolean; change?: () => { sheet: string; address: string } };
 
 /** "1.13" -> 13 (every ExcelApi set is 1.x). */
 export function apiMinor(version: string): number {
@@ -183,15 +236,21 @@ export class FakeContext {
   refuse(message: string): void {
     this.refused ??= message;
   }
-  queue(run: () => void, payload: unknown = null, writes = true): void {
-    this.ops.push({ run, bytes: JSON.stringify(payload ?? null).length + 16, writes });
+  queue(run: () => void, payload: unknown = null, writes = true, change?: Op['change']): void {
+    this.ops.push({ run, bytes: JSON.stringify(payload ?? null).length + 16, writes, change });
   }
+  /** Set by Excel.run: whether this batch waits for cell-edit mode to end. */
+  delayForCellEdit = false;
   async sync(): Promise<void> {
     this.syncs++;
     const ops = this.ops;
     const loads = [...this.loads];
     this.ops = [];
     this.loads.clear();
+    if (this.model.cellEditing) {
+      // Only reached without delayForCellEdit: Excel refuses the batch while the user types.
+      throw new Error('InvalidOperationInCellEditMode: Excel is in cell-editing mode');
+    }
     if (this.refused) {
       const message = this.refused;
       this.refused = null;
@@ -204,8 +263,11 @@ export class FakeContext {
     }
     this.maxRequestBytes = Math.max(this.maxRequestBytes, request);
     for (const op of ops) op.run();
-    // Excel raises onChanged for writes made by add-ins as well as by people.
-    if (ops.some((o) => o.writes)) this.model.emitChange('(add-in)', '');
+    // Excel raises onChanged for cells written by add-ins as well as by people.
+    for (const op of ops) {
+      const change = op.change?.();
+      if (change) this.model.addinChange(change.sheet, change.address);
+    }
     let response = 0;
     for (const p of loads) response += p.resolve();
     if (response > PAYLOAD_LIMIT) {
@@ -307,14 +369,15 @@ class WorksheetCollectionProxy extends Proxy {
     if (!names) throw new PropertyNotLoaded('WorksheetCollection.items');
     return (names[1] as string[]).map((n) => {
       const ws = new WorksheetProxy(this.ctx, n, false);
-      // items/name and items/visibility arrive with the collection.
+      ws.pendingIds = [...this.loaded.keys()].some((k) => k.includes('items/id'));
+      // items/name and items/visibility (and items/id when asked) arrive with the collection.
       ws.preload(this.ctx.model.sheet(n)!);
       return ws;
     });
   }
   /** worksheets.onChanged (ExcelApi 1.9). */
   readonly onChanged = {
-    add: (handler: (event: { worksheetId: string; address: string }) => Promise<unknown> | void) => {
+    add: (handler: (event: FakeChangeEvent) => Promise<unknown>) => {
       this.ctx.requires('1.9', 'WorksheetCollection.onChanged');
       this.ctx.queue(() => this.ctx.model.changeHandlers.push(handler), null, false);
       return { remove: () => this.ctx.queue(() => (this.ctx.model.changeHandlers = this.ctx.model.changeHandlers.filter((h) => h !== handler)), null, false) };
@@ -349,9 +412,12 @@ class WorksheetProxy extends Proxy {
     this.charts = new ChartsProxy(ctx, () => this.sheetName);
     if (nullable) ctx.register(this);
   }
+  /** items/id was loaded with the collection. */
+  pendingIds = false;
   preload(s: FakeSheet): void {
     this.loaded.set('name', s.name);
     this.loaded.set('visibility', s.visibility);
+    if (this.pendingIds) this.loaded.set('id', s.id);
   }
   override resolve(): number {
     this.nullResolved = !this.ctx.model.sheet(this.sheetName);
@@ -361,7 +427,11 @@ class WorksheetProxy extends Proxy {
     const s = this.ctx.model.sheet(this.sheetName);
     if (p === 'name') return s?.name;
     if (p === 'visibility') return s?.visibility;
+    if (p === 'id') return s?.id;
     return undefined;
+  }
+  get id(): string {
+    return this.get('id');
   }
   get isNullObject(): boolean {
     if (this.nullResolved === undefined) throw new PropertyNotLoaded('Worksheet.isNullObject');
@@ -472,6 +542,11 @@ class ChartsProxy {
 
 type Box = { top: number; left: number; bottom: number; right: number };
 
+/** "A1" or "A1:B2" per box, comma-joined, as Excel's change event gives the address. */
+function boxesAddress(boxes: Box[]): string {
+  return boxes.map((b) => (b.top === b.bottom && b.left === b.right ? a1(b.top, b.left) : `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`)).join(',');
+}
+
 function boxCells(b: Box): [number, number][] {
   const out: [number, number][] = [];
   for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push([r, c]);
@@ -498,11 +573,17 @@ class FillProxy extends Proxy {
     return this.get('color');
   }
   set color(v: string) {
-    this.ctx.queue(() => {
-      const s = writable(this.ctx, this.sheet);
-      for (const b of this.boxes()) for (const [r, c] of boxCells(b)) s.cell(r, c).fill = { color: v.toUpperCase(), pattern: 'Solid' };
-    }, v);
+    this.ctx.queue(
+      () => {
+        const s = writable(this.ctx, this.sheet);
+        for (const b of this.boxes()) for (const [r, c] of boxCells(b)) s.cell(r, c).fill = { color: v.toUpperCase(), pattern: 'Solid' };
+      },
+      v,
+      true,
+      this.change,
+    );
   }
+  private readonly change = () => ({ sheet: this.sheet(), address: boxesAddress(this.boxes()) });
   get pattern(): string {
     return this.get('pattern');
   }
@@ -511,10 +592,15 @@ class FillProxy extends Proxy {
     return super.load(props);
   }
   clear(): void {
-    this.ctx.queue(() => {
-      const s = writable(this.ctx, this.sheet);
-      for (const b of this.boxes()) for (const [r, c] of boxCells(b)) s.cell(r, c).fill = { color: null, pattern: 'None' };
-    });
+    this.ctx.queue(
+      () => {
+        const s = writable(this.ctx, this.sheet);
+        for (const b of this.boxes()) for (const [r, c] of boxCells(b)) s.cell(r, c).fill = { color: null, pattern: 'None' };
+      },
+      null,
+      true,
+      this.change,
+    );
   }
 }
 
@@ -637,7 +723,8 @@ class RangeProxy extends Proxy {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.ctx.queue(() => {
+    this.ctx.queue(
+      () => {
       const s = writable(this.ctx, this.sheet);
       const b = this.box()!;
       v.forEach((row, i) =>
@@ -652,7 +739,11 @@ class RangeProxy extends Proxy {
           }
         }),
       );
-    }, v);
+      },
+      v,
+      true,
+      () => ({ sheet: this.sheet(), address: boxesAddress([this.box()!]) }),
+    );
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
@@ -718,10 +809,12 @@ export class FakeExcel {
     this.model.apiVersion = v;
   }
   /** The options of every Excel.run, in order. */
-  runOptions: ({ mergeUndoGroup?: boolean } | undefined)[] = [];
-  readonly run = async <T>(batch: (context: never) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T> => {
+  runOptions: ({ mergeUndoGroup?: boolean; delayForCellEdit?: boolean } | undefined)[] = [];
+  readonly run = async <T>(batch: (context: never) => Promise<T>, options?: { mergeUndoGroup?: boolean; delayForCellEdit?: boolean }): Promise<T> => {
     this.runOptions.push(options);
     if (options?.mergeUndoGroup && apiMinor(this.model.apiVersion) < 20) throw new Error(`ApiNotFound: RunOptions.mergeUndoGroup needs ExcelApi 1.20; this host has ${this.model.apiVersion}`);
+    // delayForCellEdit: the batch waits until the user leaves the cell; otherwise it fails.
+    if (options?.delayForCellEdit) await this.model.cellEditFinished();
     const ctx = new FakeContext(this.model);
     try {
       return await batch(ctx as never);

@@ -25,6 +25,8 @@ export const REQUIREMENT_SETS: Record<string, [excel: string, set: string | null
   'WorksheetCollection.getItemOrNullObject': ['Excel.WorksheetCollection.getItemOrNullObject', '1.4'],
   'WorksheetChangedEvent.worksheetId': ['Excel.WorksheetChangedEventArgs.worksheetId', '1.7'],
   'WorksheetChangedEvent.address': ['Excel.WorksheetChangedEventArgs.address', '1.7'],
+  'WorksheetChangedEvent.triggerSource': ['Excel.WorksheetChangedEventArgs.triggerSource', '1.14'],
+  'Worksheet.id': ['Excel.Worksheet.id', '1.1'],
   'Worksheet.name': ['Excel.Worksheet.name', '1.1'],
   'Worksheet.visibility': ['Excel.Worksheet.visibility', '1.1'],
   'Worksheet.isNullObject': ['OfficeExtension.ClientObject.isNullObject', null],
@@ -84,5 +86,6 @@ export const REQUIREMENT_SETS: Record<string, [excel: string, set: string | null
   'RangeAreas.address': ['Excel.RangeAreas.address', '1.9'],
   'RangeAreas.isNullObject': ['OfficeExtension.ClientObject.isNullObject', null],
   'RangeAreas.format': ['Excel.RangeAreas.format', '1.9'],
+  'RunOptions.delayForCellEdit': ['Excel.RunOptions.delayForCellEdit', null],
   'RunOptions.mergeUndoGroup': ['Excel.RunOptions.mergeUndoGroup', '1.20'],
 };

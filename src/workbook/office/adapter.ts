@@ -8,7 +8,7 @@ import { type CellRange, type RawCell, type SheetGrid, type WorkbookGrid, a1, pa
 import { isoToSerial } from '../../core/parse/dates';
 import { type CellStyleKey, type HighlightMark, RAG_COLOURS, RAG_LABELS, type SheetSpec } from '../../core/sheetspec';
 import { type WorkbookPort, WorkbookError, type WriteSheetResult } from '../port';
-import type { ExcelRun, FunctionResult, IsSetSupported, Range, RangeFill, RequestContext, Worksheet } from './excel-api';
+import type { ExcelRun, FunctionResult, IsSetSupported, Range, RangeFill, RequestContext, RunOptions, Worksheet, WorksheetChangedEvent } from './excel-api';
 
 /** The defined name (sheet scope) that marks sheets PlanCheck generated. */
 export const GENERATED_MARK = 'PlanCheck_Generated';
@@ -83,12 +83,23 @@ function estimateBytes(values: unknown[][], formats: unknown[][]): number {
   return n;
 }
 
+/** How many recent writes' change events are still expected (see OfficeWorkbook.echoes). */
+const ECHO_WRITES = 3;
+
 /** Excel through Office.js, behind the workbook port. */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly options: OfficeAdapterOptions;
-  /** Writes under way, and until when change events are the echo of our own writes. */
+  /** Writes under way: change events meanwhile are the echo of our own writes (before ExcelApi 1.14). */
   private writing = 0;
-  private quietUntil = 0;
+  /** Sheets PlanCheck made (record, summary, owners), by worksheet id: their changes are ours. */
+  private readonly ownSheets = new Set<string>();
+  /**
+   * Where ExcelApi 1.14's triggerSource is missing: the cells our recent writes changed on the
+   * user's sheets ("worksheet id|address" -> count), each expected to echo once as a change
+   * event, however late. One map per write, the last ECHO_WRITES writes only: an echo Excel
+   * never sends must not hide a user's edit of that cell for long.
+   */
+  private echoes: Map<string, number>[] = [];
 
   constructor(
     private readonly run: ExcelRun,
@@ -100,7 +111,8 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /**
    * Calls `listener` when the user changes the workbook. Excel reports the add-in's own
-   * writes as changes too; those (and their echo for a second after) are ignored.
+   * writes as changes too, possibly after the write has finished; those are ignored: by
+   * `triggerSource` where ExcelApi 1.14 has it, else by the sheet and cells we wrote.
    */
   async onUserChange(listener: () => void): Promise<void> {
     this.listeners.push(listener);
@@ -116,25 +128,54 @@ export class OfficeWorkbook implements WorkbookPort {
   /** One change handler for the adapter's life: counts the user's edits and tells listeners. */
   private watchChanges(): Promise<void> {
     this.watching ??= this.run(async (context) => {
-      context.workbook.worksheets.onChanged.add(async () => {
-        if (this.writing > 0 || Date.now() < this.quietUntil) return;
+      context.workbook.worksheets.onChanged.add(async (event) => {
+        if (this.isOwnChange(event)) return;
         this.edits++;
         for (const l of this.listeners) l();
       });
       await context.sync();
-    }).catch(() => undefined);
+    }, this.runOptions()).catch(() => undefined);
     return this.watching;
+  }
+
+  /** Whether a change event is the echo of one of our writes rather than the user's edit. */
+  private isOwnChange(event: WorksheetChangedEvent): boolean {
+    if (this.isSetSupported('ExcelApi', '1.14') && event.triggerSource !== undefined) return event.triggerSource === 'ThisLocalAddin';
+    if (this.writing > 0 || this.ownSheets.has(event.worksheetId)) return true;
+    const key = `${event.worksheetId}|${addressKey(event.address)}`;
+    const expected = this.echoes.find((m) => m.has(key));
+    if (!expected) return false;
+    const n = expected.get(key)!;
+    if (n === 1) expected.delete(key);
+    else expected.set(key, n - 1);
+    return true;
+  }
+
+  /** Notes that our write will change `address` on the sheet with this id. */
+  private expectEcho(worksheetId: string, address: string): void {
+    const key = `${worksheetId}|${addressKey(address)}`;
+    const m = this.echoes[this.echoes.length - 1];
+    m.set(key, (m.get(key) ?? 0) + 1);
   }
 
   /** Runs one of our writes so that its change events are not taken for the user's. */
   private async write<T>(work: () => Promise<T>): Promise<T> {
+    this.echoes.push(new Map());
+    if (this.echoes.length > ECHO_WRITES) this.echoes.shift();
     this.writing++;
     try {
       return await work();
     } finally {
       this.writing--;
-      this.quietUntil = Date.now() + 1000;
     }
+  }
+
+  /**
+   * Options of every batch: wait while the user is typing in a cell (a batch sent then would
+   * fail), and, for fill changes where ExcelApi 1.20 allows, one undo step.
+   */
+  private runOptions(undoGroup = false): RunOptions {
+    return undoGroup && this.isSetSupported('ExcelApi', '1.20') ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
   }
 
   async readGrid(): Promise<WorkbookGrid> {
@@ -143,7 +184,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const wb = context.workbook;
       const sheets = wb.worksheets;
-      sheets.load('items/name,items/visibility');
+      sheets.load('items/name,items/visibility,items/id');
       const dateSystem = loadDateSystem(context);
       await context.sync();
 
@@ -165,6 +206,7 @@ export class OfficeWorkbook implements WorkbookPort {
       type Block = { grid: SheetGrid; range: Range; row0: number; col0: number; cells: number };
       const blocks: Block[] = [];
       for (const { ws, used, mark, areas } of infos) {
+        if (ws.name === HIGHLIGHT_RECORD_SHEET || !mark.isNullObject) this.ownSheets.add(ws.id);
         if (ws.name === HIGHLIGHT_RECORD_SHEET) continue;
         const grid: SheetGrid = { name: ws.name, rows: [], merges: [] };
         if (ws.visibility !== 'Visible') grid.hidden = true;
@@ -225,7 +267,7 @@ export class OfficeWorkbook implements WorkbookPort {
         i += take;
       }
       return { sheets: grids, date1904: dateSystem.value === 0 };
-    });
+    }, this.runOptions());
   }
 
   async writeSheet(spec: SheetSpec): Promise<WriteSheetResult> {
@@ -259,18 +301,17 @@ export class OfficeWorkbook implements WorkbookPort {
         const replaced = names.some((x) => x.toLowerCase() === name.toLowerCase());
         if (replaced) sheets.getItemOrNullObject(name).delete();
         const ws = sheets.add(name);
+        // Its id first: every change event from this sheet is then known to be ours.
+        ws.load('id');
+        await context.sync();
+        this.ownSheets.add(ws.id);
         writeSpec(ws, spec, dateSystem.value === 0, this.options.maxAddressChars);
         ws.names.add(GENERATED_MARK, ws.getRange('A1'), 'Generated by PlanCheck: replaced when the summary is rebuilt');
         ws.activate();
         await context.sync();
         return { name, replaced };
-      }),
+      }, this.runOptions()),
     );
-  }
-
-  /** Fill changes are undoable, so where Excel allows they are one undo step. */
-  private undoGroup(): { mergeUndoGroup: true } | undefined {
-    return this.isSetSupported('ExcelApi', '1.20') ? { mergeUndoGroup: true } : undefined;
   }
 
   /**
@@ -332,7 +373,10 @@ export class OfficeWorkbook implements WorkbookPort {
         context.workbook.protection.load('protected');
         const involved = [...new Set(marks.map((m) => m.sheet))];
         const wsBy = new Map(involved.map((n) => [n, sheets.getItemOrNullObject(n)]));
-        for (const ws of wsBy.values()) ws.protection.load('protected');
+        for (const ws of wsBy.values()) {
+          ws.protection.load('protected');
+          ws.load('id');
+        }
         const record = sheets.getItemOrNullObject(HIGHLIGHT_RECORD_SHEET);
         const recordUsed = record.getUsedRangeOrNullObject(true);
         recordUsed.load('rowCount');
@@ -394,11 +438,13 @@ export class OfficeWorkbook implements WorkbookPort {
           writes,
           (w) => w.list.length + 64,
           (w) => {
-            wsBy.get(w.sheet)!.getRanges(w.list).format.fill.color = HIGHLIGHT_COLOURS[w.kind];
+            const ws = wsBy.get(w.sheet)!;
+            ws.getRanges(w.list).format.fill.color = HIGHLIGHT_COLOURS[w.kind];
+            this.expectEcho(ws.id, w.list);
           },
         );
         await this.writeRecord(context, hasRecord ? record : null, [...saved.values()]);
-      }, this.undoGroup()),
+      }, this.runOptions(true)),
     );
   }
 
@@ -428,7 +474,10 @@ export class OfficeWorkbook implements WorkbookPort {
           else bySheet.set(f.sheet, [f]);
         }
         const wsBy = new Map([...bySheet.keys()].map((n) => [n, sheets.getItemOrNullObject(n)]));
-        for (const ws of wsBy.values()) ws.protection.load('protected');
+        for (const ws of wsBy.values()) {
+          ws.protection.load('protected');
+          ws.load('id');
+        }
         await context.sync();
         for (const [n, ws] of wsBy) {
           if (!ws.isNullObject && ws.protection.protected) {
@@ -461,11 +510,12 @@ export class OfficeWorkbook implements WorkbookPort {
             const fill = r.ws.getRanges(r.list).format.fill;
             if (r.colour === '') fill.clear();
             else fill.color = r.colour;
+            this.expectEcho(r.ws.id, r.list);
           },
         );
         record.delete();
         await context.sync();
-      }, this.undoGroup()),
+      }, this.runOptions(true)),
     );
   }
 
@@ -475,6 +525,9 @@ export class OfficeWorkbook implements WorkbookPort {
     const ws = context.workbook.worksheets.add(HIGHLIGHT_RECORD_SHEET);
     ws.visibility = 'VeryHidden';
     ws.names.add(GENERATED_MARK, ws.getRange('A1'), 'PlanCheck: fills to restore when highlights are cleared');
+    ws.load('id');
+    await context.sync();
+    this.ownSheets.add(ws.id);
     const json = JSON.stringify(saved);
     const chunks: string[] = [];
     for (let i = 0; i < json.length; i += RECORD_CHUNK) chunks.push(json.slice(i, i + RECORD_CHUNK));
@@ -499,7 +552,7 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.activate();
       ws.getRange(address).select();
       await context.sync();
-    });
+    }, this.runOptions());
   }
 }
 
@@ -512,6 +565,15 @@ function loadDateSystem(context: RequestContext): FunctionResult<number> {
   const result = context.workbook.functions.date(1904, 1, 1);
   result.load('value');
   return result;
+}
+
+/** An address as a comparable key: areas without sheet names or $, upper case, sorted. */
+function addressKey(address: string): string {
+  return address
+    .split(',')
+    .map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '').trim().toUpperCase())
+    .sort()
+    .join(',');
 }
 
 /** Copies a loaded block into the grid as raw cells. */

@@ -42,9 +42,13 @@ export interface WorksheetChangedEvent {
   worksheetId: string;
   /** ExcelApi 1.7. */
   address: string;
+  /** ExcelApi 1.14: "ThisLocalAddin" for this add-in's own writes; absent on older hosts. */
+  triggerSource?: string;
 }
 
 export interface Worksheet extends Loadable {
+  /** ExcelApi 1.1: the id change events name the sheet by. */
+  id: string;
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   isNullObject: boolean;
@@ -116,8 +120,11 @@ export interface RangeAreas extends Loadable {
   format: RangeFormat;
 }
 
-/** Options of Excel.run; `mergeUndoGroup` (ExcelApi 1.20) makes the batch one undo step. */
+/** Options of Excel.run. */
 export interface RunOptions {
+  /** Wait while the user is editing a cell, instead of failing (no requirement set listed). */
+  delayForCellEdit?: boolean;
+  /** ExcelApi 1.20: the batch's syncs are one undo step. */
   mergeUndoGroup?: boolean;
 }
 
