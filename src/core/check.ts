@@ -537,7 +537,7 @@ class Context {
     }
     // Quote the status as the plan writes it ("In Progress"), not as matched.
     const word = r.word && text.toLowerCase().startsWith(r.word.toLowerCase()) ? text.slice(0, r.word.length) : r.word;
-    return { ...r, word, field: fc, text };
+    return { rag: r.rag, status: r.status, known: r.known, word, field: fc, text };
   }
 
   /** An earlier period's stated RAG, read without findings. */

@@ -11,8 +11,8 @@
  *  5. target within the due-soon window and under dueSoonCautionPercent -> Caution;
  *     otherwise On Target.
  * Status words count where there is no percentage: a status saying complete ("Implemented")
- * is Complete (rule 1); a started action ("In Progress") with no percentage is judged as
- * started, never Not Started (rules 4-5 read it as progress not measured); an action
+ * is Complete (rule 1); a started action ("In Progress") with no percentage (or 0%) is judged
+ * as started, never Not Started (rules 4-5 read it as progress not measured); an action
  * cancelled, superseded or otherwise dropped is left out of counts and roll-ups.
  */
 import { type IsoDate, daysBetween, formatUkDate } from './parse/dates';
@@ -50,7 +50,8 @@ export function computeRag(input: RagInput, settings: Settings): RagResult {
   const status = input.status ?? null;
   if (status === 'dropped') return { rag: 'Not Started', reason: `${quoted(input.statusWord, 'dropped')}: left out of counts and roll-ups` };
   if (input.percent !== null && input.percent >= 100) return { rag: 'Complete', reason: '100% complete' };
-  if (status === 'complete') return { rag: 'Complete', reason: `status ${quoted(input.statusWord, 'complete')}` };
+  // Status words stand in for a percentage, never over one: "Complete" beside 40% is a contradiction to report.
+  if (status === 'complete' && input.percent === null) return { rag: 'Complete', reason: `status ${quoted(input.statusWord, 'complete')}` };
   const started = status === 'started' && (input.percent === null || input.percent === 0);
   // A started action with 0% typed is in progress; the number is the unmeasured part.
   const percent = started ? null : input.percent;
