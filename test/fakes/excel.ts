@@ -645,6 +645,9 @@ function formatProxy(ctx: FakeContext, sheet: () => string, boxes: () => Box[]) 
   };
 }
 
+/** Excel's documented limit: getMergedAreasOrNullObject fails above 512 merged areas. */
+export const MERGED_AREAS_LIMIT = 512;
+
 class RangeAreasProxy extends Proxy {
   readonly format: ReturnType<typeof formatProxy>;
   constructor(
@@ -652,12 +655,23 @@ class RangeAreasProxy extends Proxy {
     private readonly sheet: () => string,
     private readonly boxes: Box[],
     private readonly nullable = false,
+    /** For merged areas: the range they were asked for (areas that intersect it are returned whole). */
+    private readonly mergedIn?: Box,
   ) {
     super(ctx);
     this.format = formatProxy(ctx, sheet, () => boxes);
   }
   protected override read(p: string): unknown {
-    if (p === 'address') return sheetOrThrow(this.ctx, this.sheet).merges.map((m) => `${this.sheet()}!${m}`).join(',');
+    if (p === 'address' && this.mergedIn) {
+      const b = this.mergedIn;
+      const hit = sheetOrThrow(this.ctx, this.sheet).merges.filter((m) => {
+        const r = parseRange(m)!;
+        return r.top <= b.bottom && r.bottom >= b.top && r.left <= b.right && r.right >= b.left;
+      });
+      if (hit.length > MERGED_AREAS_LIMIT) throw new Error(`GeneralException: ${hit.length} merged areas, more than getMergedAreasOrNullObject returns`);
+      return hit.map((m) => `${this.sheet()}!${m}`).join(',');
+    }
+    if (p === 'address') return boxesAddress(this.boxes);
     return undefined;
   }
   get address(): string {
@@ -790,7 +804,7 @@ class RangeProxy extends Proxy {
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.ctx.requires('1.13', 'Range.getMergedAreasOrNullObject');
-    return new RangeAreasProxy(this.ctx, this.sheet, [], true);
+    return new RangeAreasProxy(this.ctx, this.sheet, [], true, this.box() ?? undefined);
   }
 }
 

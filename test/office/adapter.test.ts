@@ -122,6 +122,23 @@ describe('reading', () => {
     await expect(ctx.sync()).rejects.toThrow(/no property use1904DateSystem/);
   });
 
+  it('reads a sheet of more than 512 merged areas (getMergedAreasOrNullObject refuses those at once)', async () => {
+    const excel = new FakeExcel();
+    summaryWorkbook(excel);
+    const big = excel.model.addSheet('Register');
+    for (let r = 0; r < 1500; r++) big.cell(r, 0).value = `item ${r}`;
+    for (let r = 0; r < 1300; r++) big.cell(r, 1).value = `merged ${r}`;
+    big.cell(0, 3).value = 'one tall merge';
+    big.merges = Array.from({ length: 1300 }, (_, i) => `B${i + 1}:C${i + 1}`);
+    big.merges.push('D1:D1400');
+    const { wb } = await check(excel);
+    const grid = await wb.readGrid();
+    const merges = grid.sheets.find((s) => s.name === 'Register')!.merges;
+    expect(merges).toHaveLength(1301);
+    expect(merges).toContainEqual({ top: 0, left: 3, bottom: 1399, right: 3 });
+    expect(grid.sheets.find((s) => s.name === 'MC 002')!.rows.length).toBeGreaterThan(5);
+  });
+
   it('uses the same syncs for 10 rows and 5,000 rows, and no batch passes 5 MB at 50,000', async () => {
     const counts: number[] = [];
     for (const rows of [10, 5000, 50000]) {

@@ -189,23 +189,38 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
 
       const hasMerges = this.isSetSupported('ExcelApi', '1.13');
-      const infos = sheets.items.map((ws) => {
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load('rowIndex,columnIndex,rowCount,columnCount');
-        ws.protection.load('protected');
-        const mark = ws.names.getItemOrNullObject(GENERATED_MARK);
-        mark.load('name');
-        // Merged areas are small (addresses only): they come with this sync, not with the values.
-        const areas = hasMerges ? used.getMergedAreasOrNullObject() : null;
-        areas?.load('address');
-        return { ws, used, mark, areas };
-      });
-      await context.sync();
+      const queueInfos = (withMerges: boolean) =>
+        sheets.items.map((ws) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load('rowIndex,columnIndex,rowCount,columnCount');
+          ws.protection.load('protected');
+          const mark = ws.names.getItemOrNullObject(GENERATED_MARK);
+          mark.load('name');
+          // Merged areas are small (addresses only): they come with this sync, not with the values.
+          const areas = withMerges ? used.getMergedAreasOrNullObject() : null;
+          areas?.load('address');
+          return { ws, used, mark, areas, merges: [] as CellRange[] };
+        });
+      let infos = queueInfos(hasMerges);
+      try {
+        await context.sync();
+      } catch (e) {
+        // getMergedAreasOrNullObject fails on a range of more than 512 merged areas, and takes
+        // the whole sync with it: read again without merges, then merges sheet by sheet, in bands.
+        if (!hasMerges) throw e;
+        infos = queueInfos(false);
+        await context.sync();
+        for (const info of infos) {
+          if (info.used.isNullObject || info.ws.name === HIGHLIGHT_RECORD_SHEET) continue;
+          const u = info.used;
+          info.merges = await mergesInBands(context, info.ws, u.rowIndex, u.columnIndex, u.rowCount, Math.max(1, u.columnCount));
+        }
+      }
 
       const grids: SheetGrid[] = [];
       type Block = { grid: SheetGrid; range: Range; row0: number; col0: number; cells: number };
       const blocks: Block[] = [];
-      for (const { ws, used, mark, areas } of infos) {
+      for (const { ws, used, mark, areas, merges } of infos) {
         if (ws.name === HIGHLIGHT_RECORD_SHEET || !mark.isNullObject) this.ownSheets.add(ws.id);
         if (ws.name === HIGHLIGHT_RECORD_SHEET) continue;
         const grid: SheetGrid = { name: ws.name, rows: [], merges: [] };
@@ -222,6 +237,7 @@ export class OfficeWorkbook implements WorkbookPort {
           blocks.push({ grid, range, row0: used.rowIndex + r, col0: used.columnIndex, cells: n * cols });
         }
         if (areas && !areas.isNullObject && areas.address) grid.merges.push(...mergedRanges(areas.address));
+        grid.merges.push(...merges);
       }
 
       // Queue blocks into syncs by estimated response size; most plans need one. The first
@@ -565,6 +581,30 @@ function loadDateSystem(context: RequestContext): FunctionResult<number> {
   const result = context.workbook.functions.date(1904, 1, 1);
   result.load('value');
   return result;
+}
+
+/**
+ * The merged areas of a block of rows, asked for in halves until each part has at most 512
+ * (getMergedAreasOrNullObject's documented limit). An area that crosses a band's edge comes
+ * back from both bands; it is kept once. A single row Excel still refuses has no merges read.
+ */
+async function mergesInBands(context: RequestContext, ws: Worksheet, row: number, col: number, rows: number, cols: number): Promise<CellRange[]> {
+  const out = new Map<string, CellRange>();
+  const pending: [number, number][] = [[row, rows]];
+  while (pending.length > 0) {
+    const [r, n] = pending.shift()!;
+    const areas = ws.getRangeByIndexes(r, col, n, cols).getMergedAreasOrNullObject();
+    areas.load('address');
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch {
+      if (n > 1) pending.push([r, Math.floor(n / 2)], [r + Math.floor(n / 2), n - Math.floor(n / 2)]);
+      continue;
+    }
+    if (!areas.isNullObject && areas.address) for (const m of mergedRanges(areas.address)) out.set(rangeA1(m), m);
+  }
+  return [...out.values()];
 }
 
 /** An address as a comparable key: areas without sheet names or $, upper case, sorted. */
