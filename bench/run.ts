@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildSummary, checkWorkbook, highlightMarks, rangeA1, resolveSettings } from '../src/core';
+import { type RawCell, type WorkbookGrid, buildSummary, checkWorkbook, highlightMarks, rangeA1, readPlan, resolveSettings } from '../src/core';
 import { OfficeWorkbook } from '../src/workbook/office/adapter';
 import { XlsxWorkbook } from '../src/workbook/xlsx/adapter';
 import { decodeEntities, TOK_EOF, XmlScanner } from '../src/workbook/xlsx/xml';
@@ -154,6 +154,54 @@ function scannerScaling(): { worstRatio: number; slowestMs: number } {
   return { worstRatio: Math.round(Math.max(...ratios) * 10) / 10, slowestMs: Math.round(Math.max(...large.map(time))) };
 }
 
+/**
+ * Plan detection over the layouts of issue #12 (a tracker with section rows, a repeated header
+ * per block, legend rows, status words and a two-level header; a numbered outline): readPlan's
+ * time at 100,000 actions over its time at 10,000. Linear work gives about 10.
+ */
+function detectionScaling(): { worstRatio: number; slowestMs: number } {
+  const tracker = (n: number): WorkbookGrid => {
+    const rows: (RawCell | undefined)[][] = [];
+    const put = (vals: (string | number)[]) => rows.push(vals.map((v) => (v === '' ? undefined : { value: v })));
+    for (let i = 0; i < n; i++) {
+      if (i % 25 === 0) {
+        put([`Section ${i / 25 + 1}`]);
+        put(['', '', '', 'Previous Period', '', 'Current Period']);
+        put(['Ref', 'Recommendation', 'Who by?', 'When?', 'Status', 'RAG']);
+      }
+      put([`R${i + 1}`, `Review the service area number ${i}`, i % 7 ? 'Head of Service' : '', i % 3 ? 'Q2 2021/22' : '31st March 2022', i % 2 ? 'In Progress' : 'Implemented', i % 4 ? 'Green' : 'Amber']);
+      if (i % 500 === 499) put(['Key: Red = off track', 'Amber = some slippage', 'Green = on track']);
+    }
+    return { sheets: [{ name: 'Tracker', rows, merges: [] }], date1904: false };
+  };
+  const outline = (n: number): WorkbookGrid => {
+    const rows: (RawCell | undefined)[][] = [];
+    for (let i = 0; i < n; i++) {
+      if (i % 10 === 0) rows.push([{ value: `${i / 10 + 1} Theme ${i / 10 + 1}` }]);
+      rows.push([{ value: `${Math.floor(i / 10) + 1}.${(i % 10) + 1} Do the thing number ${i}` }]);
+    }
+    return { sheets: [{ name: 'Outline', rows, merges: [] }], date1904: false };
+  };
+  const time = (grid: WorkbookGrid) => {
+    const t: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const s = process.hrtime.bigint();
+      readPlan(grid);
+      t.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+    return median(t);
+  };
+  const ratios: number[] = [];
+  let slowest = 0;
+  for (const make of [tracker, outline]) {
+    const small = time(make(10_000));
+    const large = time(make(100_000));
+    slowest = Math.max(slowest, large);
+    ratios.push(large / Math.max(small, 0.5));
+  }
+  return { worstRatio: Math.round(Math.max(...ratios) * 10) / 10, slowestMs: Math.round(slowest) };
+}
+
 async function mainBench(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   const rows: Record<string, unknown>[] = [];
@@ -205,6 +253,7 @@ async function mainBench(): Promise<void> {
     }
   }
   const scanner = scannerScaling();
+  const detection = detectionScaling();
   const paneResult = await pane();
   const machine = {
     cpus: os.cpus().length,
@@ -222,7 +271,12 @@ async function mainBench(): Promise<void> {
     ok: scanner.worstRatio <= 6,
     value: `worst ${scanner.worstRatio}x; slowest ${scanner.slowestMs} ms at 2,000,000 characters`,
   });
-  const results = { machine, quick, rows, readers, pane: paneResult, scanner, launcherMB: launcher, budgets };
+  budgets.push({
+    name: 'plan detection (trackers, section rows, two-level headers, outlines): 10x the rows takes at most 12x the time (linear)',
+    ok: detection.worstRatio <= 12,
+    value: `worst ${detection.worstRatio}x; slowest ${detection.slowestMs} ms at 100,000 actions`,
+  });
+  const results = { machine, quick, rows, readers, pane: paneResult, scanner, detection, launcherMB: launcher, budgets };
   fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), markdown(results));
   log(`wrote BENCHMARKS.md and bench/results.json`);

@@ -772,6 +772,8 @@ function headingAbove(view: SheetView, headerRow: number, floor: number): { row:
   for (let r = headerRow - 1; r > floor && r >= headerRow - 4; r--) {
     const cols = view.filledColumns(r);
     if (cols.length === 0) continue;
+    // Group headings right above a two-level header ("Previous Period" | "Current Period") are part of it.
+    if (cols.length > 1 && r === headerRow - 1 && cols.every((c) => /\p{L}/u.test(view.text(r, c)) && classifyHeaderKind(view.text(r, c)) === null)) continue;
     if (cols.length !== 1) return null;
     const text = view.text(r, cols[0]);
     if (CONTINUED_LINE.test(text)) continue;

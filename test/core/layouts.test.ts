@@ -253,3 +253,19 @@ describe('the column map', () => {
     expect(() => check(rows, { settings: { columns: { action: 'Actions', lead: 'B' } } })).toThrow(/action="Actions"/);
   });
 });
+
+describe('a header repeated under every section, with period group headings above it', () => {
+  const block = (title: string, ref: string): Val[][] => [
+    [title],
+    ['', '', '', 'Previous Period', '', 'Current Period'],
+    ['Ref', 'Recommendation', 'Who by?', 'When?', 'Status', 'RAG'],
+    [ref, `Review ${title}`, 'Head of Service', '31/12/2021', 'In Progress', 'Green'],
+  ];
+  const r = check([...block('Housing', 'H1'), [], ...block('Planning', 'P1')], { merges: [] });
+  it('names each block by its section, not "(untitled)"', () => {
+    expect(r.report.workstreams.map((w) => [w.title, w.actionCount])).toEqual([
+      ['Housing', 1],
+      ['Planning', 1],
+    ]);
+  });
+});
