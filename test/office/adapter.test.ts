@@ -198,6 +198,25 @@ describe('the summary sheet', () => {
     expect(excel.model.sheets.map((s) => s.name)).toEqual(['MC 002', 'Strategic Summary', 'Strategic Summary (2)']);
   });
 
+  it('a large Owners sheet is written in requests under 5 MB each', async () => {
+    const excel = new FakeExcel();
+    summaryWorkbook(excel);
+    const { wb } = await check(excel);
+    // ~7.5 MB of text: one request for it all would be refused by Excel on the web.
+    const cells = Array.from({ length: 25000 }, (_, r) =>
+      [0, 1, 2].map((col) => ({ row: r, col, value: `Lead ${r} action ${col} `.padEnd(100, 'x'), style: col === 0 ? ('label' as const) : undefined })),
+    ).flat();
+    const spec = { name: 'Owners', cells, merges: [], columnWidths: [20, 40, 40] };
+    excel.resetCounters();
+    await wb.writeSheet(spec);
+    expect(excel.refusals).toBe(0);
+    expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    const sheet = excel.model.sheet('Owners')!;
+    expect(sheet.peek(24999, 2)!.value).toBe(cells[cells.length - 1].value);
+    expect(sheet.peek(24999, 0)!.bold).toBe(true);
+    expect(sheet.names.has('PlanCheck_Generated')).toBe(true);
+  });
+
   it('a protected workbook gets a clear message and nothing is written', async () => {
     const excel = new FakeExcel();
     summaryWorkbook(excel);
