@@ -5,8 +5,8 @@ const path = require('path');
 const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { productionManifest } = require('./scripts/check-manifest.js');
 
-const urlDev = 'https://localhost:3000/';
 // Where the production build is hosted; override with PLANCHECK_URL when deploying.
 const urlProd = process.env.PLANCHECK_URL || 'https://plancheck.example.org/';
 
@@ -64,10 +64,12 @@ module.exports = async (env, options) => {
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },
           { from: 'src/commands/notice.html', to: 'notice.html' },
+          // The manifest's SupportUrl and LearnMoreUrl.
+          { from: 'src/help/help.html', to: 'help.html' },
           {
             from: 'manifest*.xml',
             to: '[name][ext]',
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, 'g'), urlProd)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), urlProd)),
           },
         ],
       }),

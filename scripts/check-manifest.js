@@ -4,7 +4,8 @@
  * Offline structural check of an add-in-only XML manifest. `office-addin-manifest validate`
  * calls a web service; CI has no network, so this checks what that service would reject:
  * element order, resid references, https URLs, the GUID id and the four-part version.
- * Usage: node scripts/check-manifest.js [manifest.xml ...]   (exit 1 when a problem is found)
+ * Usage: node scripts/check-manifest.js [--production] [manifest.xml ...]   (exit 1 when a problem is found;
+ * --production also refuses localhost anywhere, as in dist/manifest.xml)
  */
 const fs = require('fs');
 
@@ -51,8 +52,19 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const RES_ELEMENTS = new Set(['Image', 'Url', 'String']);
 const REF_KIND = { Label: 'ShortStrings', Title: 'ShortStrings', Description: 'LongStrings', LearnMoreUrl: 'Urls', FunctionFile: 'Urls', SourceLocation: 'Urls', Image: 'Images' };
 
-/** Returns the list of problems (empty when the manifest passes). */
-function checkManifest(xml) {
+/** The development address in manifest.xml; the production build replaces it everywhere. */
+const DEV_URL = 'https://localhost:3000/';
+
+/** The production manifest: every development URL pointed at `url` (ending in "/"). */
+function productionManifest(xml, url) {
+  return xml.split(DEV_URL).join(url);
+}
+
+/**
+ * Returns the list of problems (empty when the manifest passes). With `production`, also
+ * refuses localhost anywhere and a support page that is the pane itself.
+ */
+function checkManifest(xml, { production = false } = {}) {
   const problems = [];
   let doc;
   try {
@@ -88,6 +100,16 @@ function checkManifest(xml) {
     if (local(el.name) === 'AppDomain' && !el.text.trim().startsWith('https://')) problems.push(`AppDomain must use https (got ${el.text.trim()})`);
   }
 
+  // Support: a page of its own, not the pane (which needs Office to be useful).
+  const support = child('SupportUrl')?.attrs.DefaultValue ?? '';
+  const pane = child('DefaultSettings')?.children.find((c) => local(c.name) === 'SourceLocation')?.attrs.DefaultValue;
+  if (!support) problems.push('<SupportUrl> is missing: point it at the help page');
+  else if (support === pane) problems.push('<SupportUrl> must be a support page, not the task pane');
+  if (production && /localhost|127\.0\.0\.1/i.test(xml)) {
+    const where = [...walk(app)].filter((e) => /localhost/i.test(`${e.text} ${Object.values(e.attrs ?? {}).join(' ')}`)).map((e) => local(e.name));
+    problems.push(`a production manifest must not name localhost (found in ${[...new Set(where)].join(', ')})`);
+  }
+
   // resids: defined once, at most 32 characters, and every reference resolves to the right kind.
   const defined = new Map();
   for (const el of walk(app)) {
@@ -117,14 +139,15 @@ function checkManifest(xml) {
   return problems;
 }
 
-module.exports = { checkManifest };
+module.exports = { checkManifest, productionManifest, DEV_URL };
 
 if (require.main === module) {
-  const files = process.argv.slice(2);
+  const production = process.argv.includes('--production');
+  const files = process.argv.slice(2).filter((a) => a !== '--production');
   if (files.length === 0) files.push('manifest.xml');
   let failed = false;
   for (const f of files) {
-    const problems = checkManifest(fs.readFileSync(f, 'utf8'));
+    const problems = checkManifest(fs.readFileSync(f, 'utf8'), { production });
     if (problems.length) {
       failed = true;
       for (const p of problems) process.stderr.write(`${f}: ${p}\n`);

@@ -1,36 +1,46 @@
 #!/usr/bin/env node
 'use strict';
-// `npm start`: sideload into Excel where Excel exists (Windows, macOS, via
-// office-addin-debugging); otherwise say so clearly and serve the pane on https://localhost:3000.
+// `npm start`, as in Microsoft's Office add-in templates: `office-addin-debugging start
+// manifest.xml` sideloads PlanCheck into desktop Excel (Windows, macOS) and starts the dev
+// server (`npm run dev-server`). Elsewhere (Linux, no Excel) it says so plainly and serves
+// the pane on https://localhost:3000, for Excel on the web or the page.
+// `npm start -- web` sideloads into Excel on the web instead (office-addin-debugging's "web").
 const { spawn } = require('child_process');
 const path = require('path');
 
-const stop = process.argv.includes('--stop');
 const root = path.join(__dirname, '..');
-const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
-function has(mod) {
-  try {
-    require.resolve(mod, { paths: [root] });
-    return true;
-  } catch {
-    return false;
+/** What `npm start` (or `npm run stop`) does on this platform: a command and a message. */
+function plan({ platform, stop, hasDebugging, extra = [] }) {
+  const desktopExcel = platform === 'win32' || platform === 'darwin';
+  if ((desktopExcel || extra.includes('web')) && hasDebugging) {
+    const args = stop ? ['stop', 'manifest.xml'] : ['start', 'manifest.xml', ...(extra.includes('web') ? ['web'] : ['desktop', '--app', 'excel'])];
+    return { command: 'office-addin-debugging', args, message: '' };
   }
+  if (stop) return { command: null, args: [], message: 'Nothing to stop: PlanCheck was not sideloaded on this machine.\n' };
+  const message = desktopExcel
+    ? 'office-addin-debugging is missing (run `npm install`), so PlanCheck cannot sideload itself. Sideload manifest.xml by hand (see README, "Use it in Excel").\n'
+    : 'There is no desktop Excel on this machine. To try PlanCheck in Excel on the web, upload manifest.xml (Home > Add-ins > More add-ins > Upload My Add-in) while this server runs.\n';
+  return { command: 'webpack', args: ['serve', '--mode', 'development'], message: `${message}Serving the task pane at https://localhost:3000/taskpane.html (Ctrl+C to stop).\n` };
 }
 
-const desktopExcel = process.platform === 'win32' || process.platform === 'darwin';
-if (desktopExcel && has('office-addin-debugging')) {
-  const args = [stop ? 'stop' : 'start', 'manifest.xml'];
-  if (!stop) args.push('desktop', '--app', 'excel');
-  spawn(bin('office-addin-debugging'), args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).on('exit', (code) => process.exit(code ?? 1));
-} else if (stop) {
-  process.stdout.write('Nothing to stop: PlanCheck was not sideloaded on this machine.\n');
-} else {
-  process.stdout.write(
-    desktopExcel
-      ? 'office-addin-debugging is not installed, so PlanCheck cannot sideload itself. Install it with `npm install -D office-addin-debugging office-addin-dev-certs`, or sideload manifest.xml by hand (see README, "Use it in Excel").\n'
-      : 'There is no desktop Excel on this machine. To try PlanCheck in Excel on the web, upload manifest.xml (Home > Add-ins > More add-ins > Upload My Add-in) while this server runs.\n',
-  );
-  process.stdout.write('Serving the task pane at https://localhost:3000/taskpane.html (Ctrl+C to stop).\n');
-  spawn(bin('webpack'), ['serve', '--mode', 'development'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).on('exit', (code) => process.exit(code ?? 1));
+module.exports = { plan };
+
+if (require.main === module) {
+  const has = (mod) => {
+    try {
+      require.resolve(mod, { paths: [root] });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const stop = process.argv.includes('--stop');
+  const extra = process.argv.slice(2).filter((a) => a !== '--stop');
+  const { command, args, message } = plan({ platform: process.platform, stop, hasDebugging: has('office-addin-debugging'), extra });
+  if (message) process.stdout.write(message);
+  if (command) {
+    const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${command}.cmd` : command);
+    spawn(bin, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).on('exit', (code) => process.exit(code ?? 1));
+  }
 }
