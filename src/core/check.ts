@@ -96,7 +96,8 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const what = actionName(a.fields.number?.cell, shortTitles[a.workstream], a.row);
     const f = a.fields;
     const number = readNumber(f.number?.cell);
-    const description = ctx.text(f.action, what, 'description');
+    // A bullet typed in Word ("§ Deliver…", "• Deliver…") is not part of what the action says.
+    const description = stripBullet(ctx.text(f.action, what, 'description'));
     const { timescale, field: targetField } = ctx.schedule(f, what);
     const leadsText = ctx.text(f.lead, what, 'lead officer');
     const leads = ctx.leads(leadsText);
@@ -248,6 +249,11 @@ function at(fc: FieldCell): { sheet: string; row: number; cell: string } {
 function actionName(numberCell: RawCell | undefined, shortTitle: string, row: number): string {
   const n = numberCell && !numberCell.error ? String(numberCell.value).trim() : '';
   return n ? `Action ${n} of "${shortTitle}"` : `The action in row ${row + 1} of "${shortTitle}"`;
+}
+
+/** The text without a leading bullet mark (Word's "§", "•", "·", "▪", "o", "-", "*"). */
+function stripBullet(text: string): string {
+  return /^[§•·▪◦‣∙*o-]\s/.test(text) ? text.replace(/^[§•·▪◦‣∙*o-]\s+/, '') : text;
 }
 
 /** Cell text this short repeats across a plan (dates, leads, keywords): worth remembering. */

@@ -53,9 +53,11 @@ export const FIELD_NAMES: Record<Field, string> = {
  *  - 'recommendation': the action, unless the row also names an action (then it groups them);
  *  - 'progress': a percentage, a status word or a narrative, by what the column holds;
  *  - 'outcome': a status column when it holds status words, else ignored (an expected outcome);
- *  - 'date': the target date when no other column is one.
+ *  - 'date': the target date when no other column is one;
+ *  - 'other': a column plans have that PlanCheck does not judge (Resources, Outputs/Outcomes,
+ *    Measures of Success, Policy, Risks): it marks the row as a header, nothing more.
  */
-export type HeaderHint = 'recommendation' | 'progress' | 'outcome' | 'date';
+export type HeaderHint = 'recommendation' | 'progress' | 'outcome' | 'date' | 'other';
 
 /** What a header cell names: a field, a hint for the reader, or nothing. */
 export type HeaderKind = Field | HeaderHint;
@@ -94,6 +96,10 @@ const PATTERNS: [RegExp, HeaderKind][] = [
     'timescale',
   ],
   [/^(dates?|when by)$/, 'date'],
+  [
+    /^(resources?( required| implications)?|outputs?|outputs?\/outcomes?|outcomes?\/outputs?|expected outcomes?|intended outcomes?|measures? of success|success (measures?|criteria)|(key )?performance (indicators?|measures?)|kpis?|pis?|policy|policies|future actions?|risks?|issues?|finding|findings|issue identified|observations?|rationale|reason|why|evidence of (completion|progress)|milestones?|targets?|cost|budget|funding|partners?|links? to|link to (corporate )?(plan|priorit(y|ies))|corporate priority|strategic priority|category|risk rating|benefits?)$/,
+    'other',
+  ],
   [/^(start( date)?|date started|start by)$/, 'start'],
   [
     /^(lead( officer| director| manager| service| responsible| executive)?s?|owners?|action owners?|responsible( officer| person| lead| manager| director| executive| service)?s?|officers? responsible|accountable (officer|person|lead)|officer|who( by| responsible| is responsible)?|by whom|assigned to|executive lead|management lead|responsible executive( lead)?(\/management lead)?|recommendation made to|made to|lead (director|officer) \/ service|contact( officer)?|owned by)$/,
@@ -157,6 +163,8 @@ export function resolveHint(kind: HeaderKind, row: Partial<Record<Field, unknown
       return row.status === undefined ? 'status' : null;
     case 'date':
       return row.timescale === undefined ? 'timescale' : null;
+    case 'other':
+      return null;
     default:
       return kind;
   }

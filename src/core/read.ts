@@ -257,7 +257,8 @@ function headerAt(view: SheetView, row: number, memo: KindMemo): HeaderInfo | nu
     }
   }
   const columns = assignColumns(view, row, bodyStart, named);
-  const count = Object.keys(columns).length;
+  // Columns plans have but PlanCheck does not judge ("Resources", "Outputs/Outcomes") still say "header".
+  const count = Object.keys(columns).length + named.filter((n) => n.kind === 'other').length;
   if (count < 2 || !KEY_FIELDS.some((f) => columns[f] !== undefined)) return null;
   return { row, bodyStart, columns, continued: named.some((n) => n.continued) };
 }
@@ -273,7 +274,7 @@ function assignColumns(view: SheetView, headerRow: number, bodyStart: number, na
   const columns: Partial<Record<Field, number>> = {};
   const repeats = new Map<Field, number[]>();
   for (const n of named) {
-    if (n.kind === 'recommendation' || n.kind === 'progress' || n.kind === 'outcome' || n.kind === 'date') continue;
+    if (n.kind === 'recommendation' || n.kind === 'progress' || n.kind === 'outcome' || n.kind === 'date' || n.kind === 'other') continue;
     const f = n.kind;
     if (columns[f] === undefined) columns[f] = n.col;
     else if (PERIOD_FIELDS.has(f)) repeats.set(f, [...(repeats.get(f) ?? [columns[f]!]), n.col]);
@@ -471,35 +472,54 @@ function mappedHeader(view: SheetView, map: ColumnMap, headerRow: number | null)
   return { row: Math.max(row, 0), bodyStart: row + 1, columns, continued: false, mapped: true };
 }
 
+/** An outline heading: "1 Theme", "1." | "Theme", "001 Objective", "Objective 1. Transport", "AIM 2: Housing". */
+const OUTLINE_HEADING = /^(?:(objective|priority|theme|aim|outcome|section|area|part|chapter)\s+)?(\d{1,3})[.):]?\s+(\S.*)$/is;
+/** An outline action number: "1.1", "2.3.1", or a performance system's code "CIP 001.01", "OUT 002.03". */
+const OUTLINE_NUMBER = /^(?:[A-Z]{1,6}\s?)?\d{1,3}(?:\.\d{1,3}){1,3}[.)]?$/;
+
 /**
- * A numbered outline with no header row (a Word-born list): "1 Theme" or "1." | "Theme" is a
- * workstream, "1.1 Action" an action under it. Each action then has no lead and no date,
- * which the checker reports. Needs a theme and two actions, so stray numbers are not a plan.
+ * A numbered outline with no header row (a Word-born list, a performance system's export):
+ * "1 Theme" (or "001 Objective", "Objective 1. …") is a workstream, "1.1 Action" or
+ * "CIP 001.01" | "Action" an action under it. The cells after an action's text are named by
+ * what they hold (names, dates, status words, notes); what is missing — usually the lead and
+ * the date — the checker reports. Needs two actions, so stray numbers are not a plan.
  */
 function readOutline(view: SheetView, plan: RawPlan): boolean {
   const rows = definedRows(view);
-  type Line = { row: number; col: number; number: string; text: string; textCol: number; level: number };
+  type Line = { row: number; col: number; number: string; text: string; textCol: number; heading: boolean };
   const lines: Line[] = [];
   for (const r of rows) {
     const cols = view.filledColumns(r);
-    if (cols.length === 0 || cols.length > 3) continue;
+    if (cols.length === 0 || cols.length > 8) continue;
     const first = view.text(r, cols[0]);
-    let m = /^(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\s+(\S.*)$/s.exec(first);
-    let textCol = cols[0];
-    if (!m && cols.length >= 2 && /^\d{1,3}(\.\d{1,3}){0,3}[.)]?$/.test(first)) {
-      m = [first, first.replace(/[.)]$/, ''), view.text(r, cols[1])] as unknown as RegExpExecArray;
-      textCol = cols[1];
+    if (OUTLINE_NUMBER.test(first) && cols.length >= 2) {
+      lines.push({ row: r, col: cols[0], number: first.replace(/[.)]$/, ''), text: view.text(r, cols[1]), textCol: cols[1], heading: false });
+      continue;
     }
-    if (!m || !/\p{L}/u.test(m[2])) continue;
-    lines.push({ row: r, col: cols[0], number: m[1], text: m[2].trim(), textCol, level: m[1].split('.').length });
+    const inline = /^(\d{1,3}(?:\.\d{1,3}){1,3})[.)]?\s+(\S.*)$/s.exec(first);
+    if (inline && /\p{L}/u.test(inline[2])) {
+      lines.push({ row: r, col: cols[0], number: inline[1], text: inline[2].trim(), textCol: cols[0], heading: false });
+      continue;
+    }
+    if (cols.length <= 2) {
+      const h = OUTLINE_HEADING.exec(first);
+      const alone = cols.length === 1 ? first : /^\d{1,3}[.)]?$/.test(first) ? `${first} ${view.text(r, cols[1])}` : '';
+      const m = h && cols.length === 1 ? h : alone && cols.length === 2 ? OUTLINE_HEADING.exec(alone) : null;
+      if (m && /\p{L}/u.test(m[3]) && m[3].length <= 300) {
+        // A code or a word is part of the name ("001 Developing…", "Objective 1. Transport"); a plain "1" is not.
+        const keep = m[1] !== undefined || /^0\d/.test(m[2]);
+        lines.push({ row: r, col: cols[0], number: m[2], text: keep ? (cols.length === 1 ? first : alone) : m[3].trim(), textCol: cols[0], heading: true });
+      }
+    }
   }
-  const themes = lines.filter((l) => l.level === 1).length;
-  const actions = lines.filter((l) => l.level > 1).length;
-  if (themes < 1 || actions < 2) return false;
-  plan.tables.push({ sheet: view.name, layout: 'outline', headerRow: lines[0].row, columns: {} });
+  const actions = lines.filter((l) => !l.heading);
+  if (actions.length < 2 || !lines.some((l) => l.heading)) return false;
+  const columns = outlineColumns(view, actions);
+  const lacks = (['lead', 'timescale'] as Field[]).filter((f) => columns[f] === undefined);
+  plan.tables.push({ sheet: view.name, layout: 'outline', headerRow: lines[0].row, columns });
   let current = -1;
   for (const l of lines) {
-    if (l.level === 1) {
+    if (l.heading) {
       plan.workstreams.push({ sheet: view.name, row: l.row, col: l.col, title: l.text, kind: 'heading', fields: {} });
       current = plan.workstreams.length - 1;
       continue;
@@ -509,19 +529,50 @@ function readOutline(view: SheetView, plan: RawPlan): boolean {
       current = plan.workstreams.length - 1;
     }
     const same = l.textCol === l.col;
-    plan.actions.push({
-      sheet: view.name,
-      row: l.row,
-      workstream: current,
-      fields: {
-        number: { sheet: view.name, row: l.row, col: l.col, cell: { value: l.number } },
-        action: { sheet: view.name, row: l.row, col: l.textCol, cell: same ? { value: l.text } : view.get(l.row, l.textCol) },
-      },
-      lacks: ['lead', 'timescale'],
-    });
+    const fields: Partial<Record<Field, FieldCell>> = {
+      number: { sheet: view.name, row: l.row, col: l.col, cell: same ? { value: l.number } : view.get(l.row, l.col) },
+      action: { sheet: view.name, row: l.row, col: l.textCol, cell: same ? { value: l.text } : view.get(l.row, l.textCol) },
+    };
+    for (const f of Object.keys(columns) as Field[]) {
+      if (f === 'number' || f === 'action') continue;
+      fields[f] = { sheet: view.name, row: l.row, col: columns[f]!, cell: view.get(l.row, columns[f]!) };
+    }
+    plan.actions.push({ sheet: view.name, row: l.row, workstream: current, fields, ...(lacks.length ? { lacks } : {}) });
   }
   return true;
 }
+
+/** The cells after an outline's action text, named by what most of them hold. */
+function outlineColumns(view: SheetView, actions: { row: number; textCol: number; col: number }[]): Partial<Record<Field, number>> {
+  const columns: Partial<Record<Field, number>> = {};
+  const after = new Set<number>();
+  for (const a of actions) for (const c of view.filledColumns(a.row)) if (c > a.textCol) after.add(c);
+  for (const c of [...after].sort((x, y) => x - y)) {
+    let dates = 0;
+    let names = 0;
+    let words = 0;
+    let notes = 0;
+    let filled = 0;
+    for (const a of actions) {
+      const cell = view.own(a.row, c);
+      if (!isValue(cell)) continue;
+      filled++;
+      const t = typeof cell.value === 'string' ? cell.value.trim() : '';
+      if (typeof cell.value === 'number' || (/\d/.test(t) && t.length <= 40 && /(\d{1,2}[/.-]\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|\d{4})/i.test(t))) dates++;
+      else if (t.length <= 30 && OUTLINE_STATUS.test(t)) words++;
+      else if (t.length <= 80 && !/[.!?]\s*\S/.test(t) && !/\d/.test(t) && t.split(/\s+/).length <= 10) names++;
+      else notes++;
+    }
+    if (filled === 0) continue;
+    const most = Math.max(dates, names, words, notes);
+    const field: Field = most === dates ? 'timescale' : most === words ? 'status' : most === names ? 'lead' : 'statusUpdate';
+    if (columns[field] === undefined) columns[field] = c;
+  }
+  return columns;
+}
+
+/** Status words, enough to tell a status column of an outline from names. */
+const OUTLINE_STATUS = /^(complete[d]?|achieved|implemented|in progress|on track|ongoing|not started|pending|overdue|closed|open|cancelled|superseded|deferred|red|amber|green|blue)\b/i;
 
 /** The rows of a sheet that look most like a header (short text in two or more cells), best first. */
 function headerCandidates(view: SheetView): HeaderCandidate[] {
@@ -774,8 +825,13 @@ function headingAbove(view: SheetView, headerRow: number, floor: number): { row:
     if (cols.length === 0) continue;
     // Group headings right above a two-level header ("Previous Period" | "Current Period") are part of it.
     if (cols.length > 1 && r === headerRow - 1 && cols.every((c) => /\p{L}/u.test(view.text(r, c)) && classifyHeaderKind(view.text(r, c)) === null)) continue;
-    if (cols.length !== 1) return null;
     const text = view.text(r, cols[0]);
+    if (cols.length !== 1) {
+      // "Priority CP1: Economic Development" | "1" | "Expected Outcome" | "…": the first cell names the block.
+      if (cols.length > 4 || cols[0] > 1 || !/\p{L}{3}/u.test(text) || /:\s*$/.test(text) || META_LABEL_TEXT.test(text)) return null;
+      if (classifyHeaderKind(text) !== null || LEGEND_CELL.test(text) || text.length > 200) return null;
+      return { row: r, col: cols[0], text };
+    }
     if (CONTINUED_LINE.test(text)) continue;
     if (LEGEND_CELL.test(text)) return null;
     if (/^\d+(\.\d+)?$/.test(text)) return null;
@@ -821,6 +877,9 @@ function blockFor(
   plan.workstreams.push({ sheet: view.name, row: header.row, col: header.columns.action ?? 0, title, kind: 'heading', fields: {} });
   return plan.workstreams.length - 1;
 }
+
+/** Text that labels report metadata ("Report Date:"), never a block's heading. */
+const META_LABEL_TEXT = /^(committee |report |meeting )?(date|ref(erence)?|report ref|as at|position as at|prepared by|author|version)\b/i;
 
 const META_LABELS: [RegExp, keyof RawMeta][] = [
   [/^(committee )?report ref(erence)?( no\.?)?$/, 'committeeReportRef'],
