@@ -21,6 +21,7 @@ export const CHANGE_CODES = [
   'progress-backwards',
   'owner-changed',
   'completed',
+  'dropped',
   'rag-improved',
   'renumbered',
   'new',
@@ -39,6 +40,7 @@ export const CHANGE_TITLES: Record<ChangeCode, string> = {
   'progress-backwards': 'Progress went backwards',
   'owner-changed': 'Lead officer changed',
   completed: 'Completed since the last report',
+  dropped: 'Cancelled, superseded or withdrawn since the last report',
   'rag-improved': 'RAG improved',
   renumbered: 'Renumbered',
   new: 'New since the last report',
@@ -106,6 +108,8 @@ interface Facts {
   leads: string[];
   statedRag: RagLabel | null;
   rag: RagLabel;
+  /** Dropped from the plan (cancelled, superseded…). */
+  dropped: 'dropped' | null;
   overdue: boolean;
   /** Days from the target to the as-of date (positive once it has passed). */
   asOfDaysPast: number | null;
@@ -210,7 +214,8 @@ function wsFacts(w: WorkstreamRow, asOf: string): Facts {
     leads: w.leads,
     statedRag: w.statedRag,
     rag: w.rag,
-    overdue: isOverdue(w.targetDate, w.percent, asOf),
+    dropped: null,
+    overdue: isOverdue(w.targetDate, w.rag, asOf),
     asOfDaysPast: w.targetDate ? daysBetween(w.targetDate, asOf) : null,
   };
 }
@@ -226,13 +231,15 @@ function actionFacts(a: ActionRow, asOf: string): Facts {
     leads: a.leads,
     statedRag: a.statedRag,
     rag: a.rag,
-    overdue: isOverdue(a.targetDate, a.percent, asOf),
+    dropped: a.status === 'dropped' ? 'dropped' : null,
+    overdue: a.status !== 'dropped' && isOverdue(a.targetDate, a.rag, asOf),
     asOfDaysPast: a.targetDate ? daysBetween(a.targetDate, asOf) : null,
   };
 }
 
-function isOverdue(target: string | null, percent: number | null, asOf: string): boolean {
-  return target !== null && target < asOf && (percent === null || percent < 100);
+/** Past its target and not complete (by percentage or by status), as the checker judges it. */
+function isOverdue(target: string | null, rag: RagLabel, asOf: string): boolean {
+  return target !== null && target < asOf && rag !== 'Complete';
 }
 
 interface Extra {
@@ -274,6 +281,12 @@ function lonely(code: 'new' | 'removed', kind: Change['kind'], f: Facts, near: N
 function diff(a: Facts, b: Facts, kind: Change['kind'], by: string, out: Change[], rolledUp = false): void {
   const note = by === 'description' ? `matched by its ${kind === 'action' ? 'description' : 'title'}, which was reworded` : null;
   const done = (f: Facts) => f.rag === 'Complete' || (f.percent !== null && f.percent >= 100);
+  // A newly cancelled or superseded action is that change alone: its RAG and dates no longer count.
+  if (b.dropped && !a.dropped) {
+    out.push(make('dropped', kind, a, b, { note }));
+    return;
+  }
+  if (b.dropped && a.dropped) return;
   if (rolledUp) {
     if (done(b) && !done(a)) out.push(make('completed', kind, a, b, { note }));
     else if (RAG_RANK[b.rag] !== RAG_RANK[a.rag]) {
@@ -543,6 +556,7 @@ export const CHANGE_MESSAGES: Record<ChangeCode, (c: Change) => string> = {
   'progress-backwards': (c) => `Progress went backwards from ${c.from}% to ${c.to}%.`,
   'owner-changed': (c) => `Lead changed from ${c.from ?? 'nobody'} to ${c.to ?? 'nobody'}.`,
   completed: (c) => `Completed since the last report${c.from !== null ? ` (was ${c.from}%)` : ''}.`,
+  dropped: () => 'Now cancelled, superseded or withdrawn: left out of counts and roll-ups.',
   'rag-improved': (c) => `RAG improved from ${c.from} to ${c.to}.`,
   renumbered: (c) => `Renumbered from ${c.from} to ${c.to}${c.note ? ` (${c.note})` : ''}.`,
   new: (c) => `New since the last report${c.note ? `; ${c.note}` : ''}.`,
@@ -563,6 +577,7 @@ export function comparisonHeadline(c: Comparison): string {
     'progress-backwards': ['went backwards', 'went backwards'],
     'owner-changed': ['owner changed', 'owners changed'],
     completed: ['completed', 'completed'],
+    dropped: ['dropped', 'dropped'],
     'rag-improved': ['RAG improved', 'RAGs improved'],
     renumbered: ['renumbered', 'renumbered'],
     new: ['new', 'new'],

@@ -156,3 +156,22 @@ describe('owner lists', () => {
     ]);
   });
 });
+
+describe('comparePlans: status words', () => {
+  const HEAD_STATUS = ['Workstream', 'No.', 'Action', 'Target Date', 'Owner', 'Status'];
+  const rows = (s1: string, s2: string): Val[][] => [
+    ['Housing', 1, 'Merge the two repairs contracts', '31 Dec 20', 'Head of Housing', s1],
+    ['Housing', 2, 'Publish the allocations policy', '31 Dec 20', 'Head of Housing', s2],
+  ];
+  it('an action newly superseded is one "dropped" change; one implemented by status is not overdue', () => {
+    const a = plan(rows('In Progress', 'In Progress'), '2020-12-01', HEAD_STATUS);
+    const b = plan(rows('Superseded', 'Implemented'), '2021-02-01', HEAD_STATUS);
+    // The superseded action no longer counts, so the workstream is complete too.
+    expect(codes(comparePlans(a.report, b.report))).toEqual([
+      'completed:Housing',
+      'completed:Publish the allocations policy',
+      'dropped:Merge the two repairs contracts',
+    ]);
+    expect(comparePlans(a.report, b.report).changes[0].message).toBe('Now cancelled, superseded or withdrawn: left out of counts and roll-ups.');
+  });
+});
