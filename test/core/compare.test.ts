@@ -172,6 +172,6 @@ describe('comparePlans: status words', () => {
       'completed:Publish the allocations policy',
       'dropped:Merge the two repairs contracts',
     ]);
-    expect(comparePlans(a.report, b.report).changes[0].message).toBe('Now cancelled, superseded or withdrawn: left out of counts and roll-ups.');
+    expect(comparePlans(a.report, b.report).changes.find((c) => c.code === 'dropped')?.message).toBe('Now cancelled, superseded or withdrawn: left out of counts and roll-ups.');
   });
 });
