@@ -51,13 +51,14 @@ export const FIELD_NAMES: Record<Field, string> = {
 /**
  * A header whose field depends on the rest of the row or on the cells below it:
  *  - 'recommendation': the action, unless the row also names an action (then it groups them);
+ *  - 'issue': the action where no other column is ("Governance Issue", "Area"), else ignored;
  *  - 'progress': a percentage, a status word or a narrative, by what the column holds;
  *  - 'outcome': a status column when it holds status words, else ignored (an expected outcome);
  *  - 'date': the target date when no other column is one;
  *  - 'other': a column plans have that PlanCheck does not judge (Resources, Outputs/Outcomes,
  *    Measures of Success, Policy, Risks): it marks the row as a header, nothing more.
  */
-export type HeaderHint = 'recommendation' | 'progress' | 'outcome' | 'date' | 'other';
+export type HeaderHint = 'recommendation' | 'issue' | 'progress' | 'outcome' | 'date' | 'other';
 
 /** What a header cell names: a field, a hint for the reader, or nothing. */
 export type HeaderKind = Field | HeaderHint;
@@ -69,7 +70,7 @@ const DATE_WORDS = '(dates?|timescales?|time-?scales?|deadline|timetable)';
 const PATTERNS: [RegExp, HeaderKind][] = [
   [/^(cabinet member|portfolio holder|lead member|executive member|cabinet portfolio|portfolio)s?\b/, 'member'],
   [
-    /^(status update|progress update|update|updates|commentary|comments?|progress (comments?|notes?|to date|made)|narrative|latest (position|note|update|comments?)|position statement|current position|notes?|management (update|comments?)|officer comments?|evidence|progress against action)\b/,
+    /^(status update|progress update|action update|update on actions?|update|updates|commentary|comments?|(management |cabinet |executive |officer |council )?responses?|response to recommendation|progress (comments?|notes?|to date|made)|narrative|latest (position|note|update|comments?)|position statement|current position|notes?|management (update|comments?)|officer comments?|evidence|progress against action)\b/,
     'statusUpdate',
   ],
   [/^decisions?\b/, 'decisions'],
@@ -78,10 +79,11 @@ const PATTERNS: [RegExp, HeaderKind][] = [
   [/^(outcome|outcomes?|result)$/, 'outcome'],
   [/^(% ?(completed?|progress|done|achieved)|percent(age)? (completed?|progress)|progress ?%|completion ?%|% ?|percentage)$/, 'percent'],
   [/^progress$/, 'progress'],
+  [/^((significant )?governance issues?|issues? identified|issue|area|area for (improvement|development)|improvement required|weakness(es)?|control weakness(es)?)$/, 'issue'],
   [/^(recommendations?( made)?|audit recommendations?|rec(ommendation)? (text|detail)|finding and recommendation)$/, 'recommendation'],
   [/^(workstreams?|(bv |audit )?recommendations? \/ workstreams?|theme|themes|objective|objectives|strategic objective|priority area|improvement area|area of (focus|improvement)|outcome area|key (area|theme)|section|heading)\b/, 'workstream'],
   [
-    /^(actions?( proposed| required| to be taken| agreed| planned)?|actio ?ns proposed|agreed (management )?actions?|management actions? agreed|management (response|action)s?( and action)?|suggested actions?|description|action description|action detail|task|tasks|proposed actions?|improvement actions?|planned actions?|what|what will we do|what we will do|how|title|action title|activity|activities|key actions?|milestones? and actions?|response)$/,
+    /^(actions?( proposed| required| to be taken| agreed| planned)?|actio ?ns proposed|agreed (management )?actions?|management actions? agreed|management (response|action)s?( and action)?|suggested actions?|description|action description|action detail|task|tasks|proposed actions?|improvement actions?|planned actions?|what|what will we do|what we will do|how|title|action title|activity|activities|key actions?|milestones? and actions?)$/,
     'action',
   ],
   [
@@ -97,7 +99,7 @@ const PATTERNS: [RegExp, HeaderKind][] = [
   ],
   [/^(dates?|when by)$/, 'date'],
   [
-    /^(resources?( required| implications)?|outputs?|outputs?\/outcomes?|outcomes?\/outputs?|expected outcomes?|intended outcomes?|measures? of success|success (measures?|criteria)|(key )?performance (indicators?|measures?)|kpis?|pis?|policy|policies|future actions?|risks?|issues?|finding|findings|issue identified|observations?|rationale|reason|why|evidence of (completion|progress)|milestones?|targets?|cost|budget|funding|partners?|links? to|link to (corporate )?(plan|priorit(y|ies))|corporate priority|strategic priority|category|risk rating|benefits?)$/,
+    /^(resources?( required| implications)?|outputs?|outputs?\/outcomes?|outcomes?\/outputs?|expected outcomes?|intended outcomes?|measures? of success|success (measures?|criteria)|(key )?performance (indicators?|measures?)|kpis?|pis?|policy|policies|future actions?|risks?|issues|finding|findings|issue identified|observations?|rationale|reason|why|evidence of (completion|progress)|milestones?|targets?|cost|budget|funding|partners?|links? to|link to (corporate )?(plan|priorit(y|ies))|corporate priority|strategic priority|category|risk rating|benefits?)$/,
     'other',
   ],
   [/^(start( date)?|date started|start by)$/, 'start'],
@@ -137,11 +139,19 @@ export function classifyHeaderKind(text: string): HeaderKind | null {
   const n = normaliseHeader(text);
   if (!n) return null;
   for (const [re, field] of PATTERNS) if (re.test(n)) return field;
-  // "Lead Officer / Director", "Target date/ milestone": the first part names it.
   if (n.includes('/')) {
+    const parts = n.split('/').map((p) => p.trim()).filter(Boolean);
+    // "Actions/ Deadlines/ Outcomes": a column for several things holds a narrative.
+    if (parts.length >= 3) {
+      const kinds = new Set(parts.map((p) => PATTERNS.find(([re]) => re.test(p))?.[1] ?? null));
+      if (kinds.size >= 2) return 'statusUpdate';
+    }
+    // "Lead Officer / Director", "Target date/ milestone": the first part names it.
     const first = n.split('/')[0].trim();
     for (const [re, field] of PATTERNS) if (re.test(first)) return field;
   }
+  // "Service and Responsible Officer", "Directorate / Lead Officer": who owns it, whatever else the heading says.
+  if (/\b(lead|responsible|accountable) officers?\b|\baction owners?\b/.test(n) && n.length <= 50) return 'lead';
   return null;
 }
 
@@ -157,6 +167,8 @@ export function resolveHint(kind: HeaderKind, row: Partial<Record<Field, unknown
   switch (kind) {
     case 'recommendation':
       return row.action !== undefined ? (row.workstream === undefined ? 'workstream' : null) : 'action';
+    case 'issue':
+      return row.action === undefined ? 'action' : null;
     case 'progress':
       return row.percent === undefined ? 'percent' : 'statusUpdate';
     case 'outcome':

@@ -130,6 +130,8 @@ export class PlanReadError extends Error {
 }
 
 const CONTINUED_LINE = /^\(?\s*continued\s+(overleaf|on\s+(the\s+)?next\s+page|below)\s*\)?\.?$/i;
+/** Notes and footnotes under a table end it, whatever column they sit in: "Notes on the completion…", "[i] Report…". */
+const NOTES_END = /^(notes?(\s+on\b|\s+to\b|\s*[:-]|$)|\[(?:[ivx]{1,5}|\d{1,3})\]\s|footnotes?\b|source:)/i;
 const SECTION_END = /^(key\b|key:|legend\b|issues\b|programme summary|notes?:?$|notes?\s*[:-]|major risks|source:|\*)/i;
 /** A colour-key entry: "Red = significantly off track", "Blue - Complete", "G: on target". */
 const LEGEND_CELL = /^(b?rag\b|red|amber|green|blue|grey|gray|yellow|orange|purple|black|white|r|a|g|b)\s*(\/\s*\w+\s*)?[-–=:]\s*\S/i;
@@ -239,18 +241,21 @@ function headerAt(view: SheetView, row: number, memo: KindMemo): HeaderInfo | nu
     if (kind) named.push({ col: c, kind, continued: isContinuedHeader(String(cell!.value)) });
   }
   if (named.length < 2) return null;
-  if (!named.some((n) => KEY_FIELDS.includes(n.kind as Field) || n.kind === 'recommendation')) return null;
+  if (!named.some((n) => KEY_FIELDS.includes(n.kind as Field) || n.kind === 'recommendation' || n.kind === 'issue')) return null;
   let bodyStart = row + 1;
   // Sub-headings below: a row whose every filled cell names a field.
   const next = nextRow(view, row);
   if (next >= 0) {
     const sub = view.filledColumns(next);
     const subKinds = sub.map((c) => ({ col: c, kind: kindOf(view.own(next, c), memo) }));
-    if (sub.length > 0 && subKinds.every((k) => k.kind !== null)) {
-      const taken = new Set(named.map((n) => n.col));
+    if (sub.length > 0 && subKinds.every((k) => k.kind !== null || joinedKind(view, row, next, k.col) !== null)) {
       for (const k of subKinds) {
-        if (taken.has(k.col)) named.splice(named.findIndex((n) => n.col === k.col), 1);
-        named.push({ col: k.col, kind: k.kind!, continued: false });
+        // "TARGET" over "DATE", "STATUS/" over "COMMENT": one heading wrapped over two rows.
+        const joined = joinedKind(view, row, next, k.col);
+        const kind = joined ?? k.kind!;
+        const at = named.findIndex((n) => n.col === k.col);
+        if (at >= 0) named.splice(at, 1);
+        named.push({ col: k.col, kind, continued: false });
       }
       named.sort((a, b) => a.col - b.col);
       bodyStart = next + 1;
@@ -261,6 +266,16 @@ function headerAt(view: SheetView, row: number, memo: KindMemo): HeaderInfo | nu
   const count = Object.keys(columns).length + named.filter((n) => n.kind === 'other').length;
   if (count < 2 || !KEY_FIELDS.some((f) => columns[f] !== undefined)) return null;
   return { row, bodyStart, columns, continued: named.some((n) => n.continued) };
+}
+
+/** The kind of a heading wrapped over two rows (its own cell above, not a group heading over several columns). */
+function joinedKind(view: SheetView, row: number, next: number, col: number): HeaderKind | null {
+  const upper = view.own(row, col);
+  const lower = view.own(next, col);
+  if (!upper || typeof upper.value !== 'string' || !lower || typeof lower.value !== 'string') return null;
+  const m = view.mergeAt(row, col);
+  if (m && m.right > m.left) return null;
+  return classifyHeaderKind(`${upper.value.trim()} ${lower.value.trim()}`);
 }
 
 /** The next row that exists below `row` (-1 when none), within two rows. */
@@ -274,13 +289,13 @@ function assignColumns(view: SheetView, headerRow: number, bodyStart: number, na
   const columns: Partial<Record<Field, number>> = {};
   const repeats = new Map<Field, number[]>();
   for (const n of named) {
-    if (n.kind === 'recommendation' || n.kind === 'progress' || n.kind === 'outcome' || n.kind === 'date' || n.kind === 'other') continue;
+    if (n.kind === 'recommendation' || n.kind === 'issue' || n.kind === 'progress' || n.kind === 'outcome' || n.kind === 'date' || n.kind === 'other') continue;
     const f = n.kind;
     if (columns[f] === undefined) columns[f] = n.col;
     else if (PERIOD_FIELDS.has(f)) repeats.set(f, [...(repeats.get(f) ?? [columns[f]!]), n.col]);
   }
   for (const n of named) {
-    if (n.kind !== 'recommendation' && n.kind !== 'outcome' && n.kind !== 'date') continue;
+    if (n.kind !== 'recommendation' && n.kind !== 'issue' && n.kind !== 'outcome' && n.kind !== 'date') continue;
     const f = resolveHint(n.kind, columns);
     if (f && columns[f] === undefined) columns[f] = n.col;
   }
@@ -653,6 +668,7 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
       let started = false;
       for (const r of body) {
         if (nextHeading && r >= nextHeading.row) break;
+        if (started && isNotesRow(view, r)) break;
         if (isContinuedLine(view, r) || isLegendRow(view, r) || (!started && isGuidanceRow(view, r, columns))) continue;
         const section = sectionHeading(view, r, columns, leftmost);
         if (section) {
@@ -676,6 +692,7 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
       let started = false;
       for (const r of body) {
         if (isSectionEnd(view, r) && !hasAny(view, r, columns, ['action'])) break;
+        if (started && isNotesRow(view, r)) break;
         if (isContinuedLine(view, r) || isLegendRow(view, r) || (!started && isGuidanceRow(view, r, columns))) continue;
         const section = sectionHeading(view, r, columns, leftmost);
         if (section) {
@@ -816,6 +833,12 @@ function isContinuedLine(view: SheetView, row: number): boolean {
 function isSectionEnd(view: SheetView, row: number): boolean {
   const cols = view.filledColumns(row);
   return cols.length > 0 && SECTION_END.test(view.text(row, cols[0]));
+}
+
+/** A notes or footnotes row: the table above it has ended. */
+function isNotesRow(view: SheetView, row: number): boolean {
+  const cols = view.filledColumns(row);
+  return cols.length > 0 && cols.length <= 2 && NOTES_END.test(view.text(row, cols[0]));
 }
 
 /** The heading of a block: the nearest text-only row above the header (within 3 rows). */
