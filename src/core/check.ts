@@ -87,6 +87,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   const meta = readMeta(raw, ctx);
   const asOfSource: Report['asOfSource'] = options.asOf ? 'option' : meta.reportDate ? 'report-date' : 'today';
   const asOf = options.asOf ?? meta.reportDate ?? options.today;
+  ctx.asOfYear = Number(asOf.slice(0, 4));
   const { settings } = options;
 
   // Each workstream's short title once, not once per action.
@@ -98,7 +99,16 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const number = readNumber(f.number?.cell);
     // A bullet typed in Word ("§ Deliver…", "• Deliver…") is not part of what the action says.
     const description = stripBullet(ctx.text(f.action, what, 'description'));
-    const { timescale, field: targetField } = ctx.schedule(f, what);
+    const scheduled = ctx.schedule(f, what);
+    const { timescale } = scheduled;
+    let targetField = scheduled.field;
+    // "B/Fwd Oct 2010" in the status column: the item was carried forward to a later date.
+    const forward = ctx.carriedForward(f.status ?? f.rag);
+    if (forward && (!timescale.target || forward > timescale.target)) {
+      if (timescale.target) timescale.history = [...new Set([...timescale.history, timescale.target])].sort();
+      timescale.target = forward;
+      targetField = f.status ?? f.rag;
+    }
     const leadsText = ctx.text(f.lead, what, 'lead officer');
     const leads = ctx.leads(leadsText);
     const percent = ctx.percent(f.percent, what);
@@ -278,6 +288,13 @@ function isFilled(cell: RawCell): boolean {
 /** A target cell as read: its dates, its text, and any status typed there instead of a date. */
 type ReadTimescale = Timescale & { text: string; status?: ActionStatus | null; statusWord?: string | null };
 
+/** A day and month, or a month alone, with no year: "14 Aug", "30 Sept", "June", "end of March". */
+const YEARLESS =
+  /^(?:(?:end of|by( the end of)?|by end)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+
+/** "B/Fwd Oct 2010", "Carried forward to March 2021", "Deferred until June 2021 meeting". */
+const CARRIED_FORWARD = /^(?:b\/?\s?fwd|brought forward|carried forward|c\/f|deferred|postponed|moved|rescheduled)(?:\s+(?:to|until|till))?\s+(?:the\s+)?(.{3,40}?)(?:\s+meeting)?\.?$/i;
+
 /** What a plan states about a record: its RAG (where and as written) and its status. */
 interface Stated {
   rag: RagLabel | null;
@@ -303,6 +320,8 @@ class Context {
   private readonly leadLists = new Map<string, string[]>();
   private readonly reasons = new Map<string, string>();
   private readonly statusMemo = new Map<string, ReturnType<typeof parseStatusCell>>();
+  /** The as-of date's year, for dates written without one ("14 Aug"). */
+  asOfYear: number | null = null;
 
   constructor(
     private readonly raw: RawPlan,
@@ -428,7 +447,16 @@ class Context {
       if (st.status === 'complete' || st.status === 'dropped' || (st.status && folded.text.length <= 30)) return { ...empty, text, status: st.status, statusWord: st.word };
     }
     if (folded.found.length > 0) this.lookalikes(fc, what, 'target date', text, folded);
-    const t = this.parseTimescale(text);
+    let t = this.parseTimescale(text);
+    // "14 Aug", "June": a day and month, or a month, with no year anywhere in the cell. Read in
+    // the year of the as-of date, and say so: the plan should write the year.
+    if (t.milestones.length === 0 && this.asOfYear && YEARLESS.test(folded.text)) {
+      const guessed = this.parseTimescale(`${folded.text} ${this.asOfYear}`);
+      if (guessed.target && guessed.unparsed.length === 0) {
+        this.add('date-without-year', where, { what, text, target: formatUkDate(guessed.target) });
+        t = guessed;
+      }
+    }
     if (t.unparsed.length > 0 || (t.milestones.length === 0 && t.keywords.length === 0)) {
       this.add('unrecognised-date', where, {
         what,
@@ -544,7 +572,9 @@ class Context {
       r = parseStatusCell(this.fold(text).text);
       if (text.length <= MEMO_MAX) this.statusMemo.set(text, r);
     }
-    if (!r.known) this.add('unknown-rag', at(fc), { what, text: shortText(text, 60) });
+    // A long note or a "B/Fwd Oct 2010" line in a Status column is commentary, not an unknown word.
+    const commentary = text.length > 40 || text.split('\n').some((l) => CARRIED_FORWARD.test(l.trim()));
+    if (!r.known && !commentary) this.add('unknown-rag', at(fc), { what, text: shortText(text, 60) });
     if (!text && fc.cell.fill) {
       const byFill = ragFromFill(fc.cell.fill);
       if (byFill) return { rag: byFill, status: byFill === 'Complete' ? 'complete' : null, known: true, word: null, field: fc, text: `a ${fillName(byFill)} fill` };
@@ -552,6 +582,22 @@ class Context {
     // Quote the status as the plan writes it ("In Progress"), not as matched.
     const word = r.word && text.toLowerCase().startsWith(r.word.toLowerCase()) ? text.slice(0, r.word.length) : r.word;
     return { rag: r.rag, status: r.status, known: r.known, word, field: fc, text };
+  }
+
+  /**
+   * The date a status cell says the item was carried forward to ("B/Fwd Oct 2010", "Deferred
+   * to March 2021", "Brought forward to July meeting 2012"): the latest such line, or null.
+   */
+  carriedForward(fc: FieldCell | undefined): IsoDate | null {
+    if (!fc?.cell || typeof fc.cell.value !== 'string' || !/fwd|forward|c\/f|defer|postpone|moved|reschedul/i.test(fc.cell.value)) return null;
+    let latest: IsoDate | null = null;
+    for (const line of fc.cell.value.split('\n')) {
+      const m = CARRIED_FORWARD.exec(line.trim());
+      if (!m) continue;
+      const t = this.parseTimescale(this.fold(m[1]).text).target;
+      if (t && (!latest || t > latest)) latest = t;
+    }
+    return latest;
   }
 
   /** An earlier period's stated RAG, read without findings. */

@@ -24,6 +24,7 @@ export const FINDING_SEVERITY = {
   'due-soon': 'info',
   'open-ended': 'info',
   'several-target-dates': 'info',
+  'date-without-year': 'warning',
 } as const satisfies Record<string, Severity>;
 
 /** A finding code. */
@@ -80,13 +81,14 @@ export const MESSAGES: Record<FindingCode, (p: FindingParams) => string> = {
   'rag-mismatch': (p) =>
     `${p.what} is stated ${p.stated} but the dates and progress say ${p.computed} (${p.reason}): update the stated status or the plan.`,
   'unknown-rag': (p) =>
-    `${p.what}: status ${q(p.text)} is not a RAG word PlanCheck knows: use Not Started, Concern, Caution, On Target or Complete.`,
+    `${p.what}: status ${q(p.text)} is not a RAG or status word PlanCheck knows: use Red, Amber, Green or Blue, or a status such as Complete, In Progress, Not Started or Cancelled.`,
   'duplicate-number': (p) =>
     `Action number ${p.number} appears more than once in ${p.what} (rows ${p.rows}): renumber so each action can be referred to.`,
   'missing-status-update': (p) => `${p.what} has no status update: add a line on progress for members.`,
   'missing-description': (p) => `${p.what} has no description: say what the action is.`,
   'due-soon': (p) => `${p.what} is due ${p.target} (in ${ago(p.days ?? 0)}) and ${pct(p.percent)}.`,
   'open-ended': (p) => `${p.what} is open-ended (${q(p.text)}): consider a review date so it can be tracked.`,
+  'date-without-year': (p) => `${p.what}: ${q(p.text)} has no year; read as ${p.target}, in the year of the report: write the year.`,
   'several-target-dates': (p) => `${p.what} has ${p.count} dates (${q(p.text)}): the latest, ${p.target}, is used as the target.`,
 };
 

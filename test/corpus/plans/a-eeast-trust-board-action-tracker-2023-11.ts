@@ -16,7 +16,7 @@ const plan: PlanFixture = {
     'the original and the new due date ("13.09.2023" over "08.11.2023"); Status is a narrative or empty; the last column holds "O" (open). ' +
     'Typos kept ("iplemented", "otraining"). The stored page goes on to a section heading row "Business Delegated to Committees/ Private ' +
     'Board" and is cut inside its first row ("68.4 Referral"): the six rows before it are transcribed, the heading and the cut row left out. ' +
-    'A second copy of the page (public.test.eas.nomensa.xyz) shows the same rows with the typos corrected.',
+    'A second copy of the page (public.test.eas.nomensa.xyz) shows the same rows with the typos corrected. Row 6 is due on the meeting day with nothing recorded: Caution under PlanCheck\'s rule 4 (not started and due within 30 days).',
   asOf: '2023-11-08',
   sheets: [
     {
@@ -88,7 +88,7 @@ const plan: PlanFixture = {
       { row: 3, startsWith: 'Provide assurance on essential care skills', leads: ['DoSCE'], target: '2023-11-08' },
       { row: 4, startsWith: 'FTSU report to be updated', leads: ['FTSUG'], target: '2023-11-08', statedRag: null },
       { row: 5, startsWith: 'Request consideration on the potential', leads: ['DoI'], target: '2023-11-08' },
-      { row: 6, startsWith: 'Include in IPR metric', leads: ['DoCAP'], target: '2023-11-08', status: null, rag: 'Not Started' },
+      { row: 6, startsWith: 'Include in IPR metric', leads: ['DoCAP'], target: '2023-11-08', status: null, rag: 'Caution' },
       { row: 8, startsWith: 'Request reporting of a training needs analysis', leads: ['DoSCE'], target: '2023-11-08' },
     ],
     findings: [{ code: 'several-target-dates', cell: 'E5' }],

@@ -18,7 +18,7 @@ const plan: PlanFixture = {
     'developed"): rows up to 3.01 are transcribed, 3.02 is left out. PAPER cells wrapped onto the next physical line ' +
     '("Inpatient / survey", "Business / delivery", "Major trauma / accreditation") are joined into their own row. ' +
     'The meeting date is not in the stored text: targets "17.7.12" and "17 July" point to a Board on 17 July 2012, used as asOf. ' +
-    'Year-less dates are read as 2012, the year of the list; a NEW DATE is the target judged.',
+    'Year-less dates are read as 2012, the year of the list; a NEW DATE is the target judged. "Not yet due" in STATUS/COMMENT is read as not started. Year-less dates ("June", "14 Aug", "30 Sept") are read in the year of the as-of date and reported (date-without-year).',
   asOf: '2012-07-17',
   sheets: [
     {
@@ -55,7 +55,7 @@ const plan: PlanFixture = {
     workstreamTitles: ['May 2012', 'April 2012', 'March 2012'],
     items: [
       { row: 7, startsWith: 'Safeguarding training to be undertaken', leads: ['MW'], target: '2012-08-14', workstream: 'May 2012' },
-      { row: 8, startsWith: 'Date to be agreed for agreeing', leads: ['MW'], target: '2012-09-30', status: null, statedRag: null, rag: 'Not Started' },
+      { row: 8, startsWith: 'Date to be agreed for agreeing', leads: ['MW'], target: '2012-09-30', status: 'not-started', statedRag: null, rag: 'Not Started' },
       { row: 9, startsWith: 'Further discussion would be held', leads: ['JB'], target: '2012-07-17' },
       { row: 10, leads: ['MW'], target: '2012-08-14' },
       { row: 12, startsWith: 'Patient re-admission strategy', leads: ['MW', 'YO'], target: '2012-11-13', workstream: 'April 2012' },

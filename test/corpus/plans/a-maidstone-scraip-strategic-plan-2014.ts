@@ -17,7 +17,7 @@ const plan: PlanFixture = {
     'as a timetable and "Completed" typed in the Timetable column, and "Notes on the completion of SCRAIP" under the table. ' +
     'The whole table (four recommendations a–d) is transcribed. The stored text is cut inside the second note ("[ii] I"): only note [i] ' +
     'is kept. The Appendix does not say which meeting it went to; asOf is 25 February 2014, the Scrutiny Coordinating Committee that ' +
-    'reviewed SCRAIPs (assumed), three days before the first recommendation\'s date.',
+    'reviewed SCRAIPs (assumed), three days before the first recommendation\'s date. Row 9\'s response ("Agreed dates have been circulated") is a narrative: no status is read from it, and due in three days with nothing recorded is Caution either way.',
   asOf: '2014-02-25',
   sheets: [
     {
@@ -70,7 +70,7 @@ const plan: PlanFixture = {
     workstreams: 1,
     actions: 4,
     items: [
-      { row: 9, startsWith: 'a)    A focus group', leads: ['Angela Woodhouse'], target: '2014-02-28', status: 'started', rag: 'Caution' },
+      { row: 9, startsWith: 'a)    A focus group', leads: ['Angela Woodhouse'], target: '2014-02-28', status: null, rag: 'Caution' },
       { row: 10, startsWith: 'b)    The Head of Policy', leads: ['Angela Woodhouse'], status: 'complete', rag: 'Complete' },
       { row: 11, startsWith: 'c)    Ways in which to strengthen', leads: ['Angela Woodhouse'], target: null, status: 'complete', rag: 'Complete' },
       { row: 12, startsWith: 'd)    References to the Autumn Statement', leads: ['Angela Woodhouse'], status: 'complete', rag: 'Complete' },
