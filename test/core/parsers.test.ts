@@ -242,7 +242,7 @@ describe('parseStatedRag', () => {
 
   it('empty is nothing stated; other words are unknown', () => {
     expect(parseStatedRag('')).toEqual({ rag: null, known: true });
-    expect(parseStatedRag('Purple')).toEqual({ rag: null, known: false });
+    expect(parseStatedRag('Magenta')).toEqual({ rag: null, known: false });
   });
 });
 
