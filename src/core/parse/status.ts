@@ -77,6 +77,7 @@ function normalise(text: string): string {
 }
 
 const TRAILING = /[\s.!?,;:*)\]]+$/;
+const ONLY_TRAILING = /^[\s.!?,;:*)\]]*$/;
 // After a status word at the start of a longer cell: punctuation, a bracket or a number.
 const SEPARATOR = /^ ?(?:[-–—:;,.(!|[/]|\d)/;
 // The first few words: letter runs ("n/a" too) split by single spaces.
@@ -95,7 +96,7 @@ function matchHead(t: string): { word: string; status: ActionStatus; rest: strin
     const status = VOCAB.get(word);
     if (!status) continue;
     const rest = t.slice(word.length);
-    if (rest === '' || TRAILING.test(rest) || SEPARATOR.test(rest) || (!NEEDS_SEPARATOR.has(word) && rest[0] === ' ')) {
+    if (rest === '' || ONLY_TRAILING.test(rest) || SEPARATOR.test(rest) || (!NEEDS_SEPARATOR.has(word) && rest[0] === ' ')) {
       return { word, status, rest };
     }
     // "Complete the review": a verb, not a status; a shorter phrase would be no better.
@@ -154,8 +155,8 @@ const JUDGED: Record<string, RagLabel> = {
 
 // Colour words and letters at the start of a status cell, longest first.
 const COLOURS: [RegExp, RagLabel, ActionStatus | null][] = [
-  [/^(?:red ?[/–-] ?amber|amber ?[/–-] ?red|r ?\/ ?a|a ?\/ ?r|ra|ar)(?![a-z])/, 'Concern', null],
-  [/^(?:green ?[/–-] ?amber|amber ?[/–-] ?green|g ?\/ ?a|a ?\/ ?g|ag|ga)(?![a-z])/, 'Caution', null],
+  [/^(?:red ?[/–-]? ?amber|amber ?[/–-]? ?red|r ?\/ ?a|a ?\/ ?r|ra|ar)(?![a-z])/, 'Concern', null],
+  [/^(?:green ?[/–-]? ?amber|amber ?[/–-]? ?green|g ?\/ ?a|a ?\/ ?g|ag|ga)(?![a-z])/, 'Caution', null],
   [/^(?:red|r)(?![a-z])/, 'Concern', null],
   [/^(?:amber|yellow|orange|a)(?![a-z])/, 'Caution', null],
   [/^(?:green|g)(?![a-z])/, 'On Target', null],
@@ -169,9 +170,9 @@ function readColour(t: string): { rag: RagLabel; status: ActionStatus | null; wo
     const m = re.exec(t);
     if (!m) continue;
     const rest = t.slice(m[0].length);
-    const alone = rest === '' || TRAILING.test(rest);
+    const alone = rest === '' || ONLY_TRAILING.test(rest);
     // A letter stands alone ("R", "G."); a colour word may carry a qualifier after punctuation.
-    if (alone || (m[0].length > 3 && SEPARATOR.test(rest))) return { rag, status, word: m[0], rest: alone ? '' : rest };
+    if (alone || (/[a-z]{3}/.test(m[0]) && SEPARATOR.test(rest))) return { rag, status, word: m[0], rest: alone ? '' : rest };
     return null;
   }
   return null;
