@@ -77,6 +77,7 @@ describe('parseTimescale: dates as councils write them', () => {
     ['Completed in March 2021', 'complete', 'Completed', '2021-03-31'],
     ['31/03/2021 - Achieved', 'complete', 'Achieved', '2021-03-31'],
     ['March 2021 (complete)', 'complete', 'complete', '2021-03-31'],
+    ['30 September 2013 – Review Completed', 'complete', 'Review Completed', '2013-09-30'],
   ])('status in the date cell: %j is %s', (text, status, word, target) => {
     const t = parseTimescale(text);
     expect({ status: t.status, word: t.statusWord, target: t.target, unparsed: t.unparsed, keywords: t.keywords }).toEqual({
@@ -88,7 +89,7 @@ describe('parseTimescale: dates as councils write them', () => {
     });
   });
 
-  it.each(['31 Mar 20', 'Ongoing', 'TBC', 'N/A', 'Pending', 'Deferred to 31 Aug 21', 'Complete review by March 2021'])(
+  it.each(['31 Mar 20', 'Ongoing', 'TBC', 'N/A', 'Pending', 'Deferred to 31 Aug 21', 'Complete review by March 2021', '31 Mar 21 - to be completed'])(
     '%j says no status',
     (text) => {
       expect(parseTimescale(text).status).toBeUndefined();
@@ -135,6 +136,16 @@ describe('parseLeads: several owners in one cell', () => {
     ['Chief Executive/Head of Paid Service', ['Chief Executive/Head of Paid Service']],
     ['H/GSP', ['H/GSP']],
     ['ditto', ['ditto']],
+    // Cells from the real-plan corpus (test/corpus/plans)
+    ['NED-WT/DoN', ['NED-WT', 'DoN']],
+    ['MW/YO', ['MW', 'YO']],
+    ['John Anderson\nditto\nditto', ['John Anderson']],
+    [
+      'Anna Collier, Project Manager\n\nDavid Edwards Project Sponsor\n\nAngela Woodhouse – responsible officer for Information Management',
+      ['Anna Collier, Project Manager', 'David Edwards Project Sponsor', 'Angela Woodhouse – responsible officer for Information Management'],
+    ],
+    ['Children, School’s and Families\nJohn Harris\nAnn Domeney', ['John Harris', 'Ann Domeney']],
+    ['Jane Craig, Head of HR', ['Jane Craig, Head of HR']],
   ])('%j', (text, leads) => {
     expect(parseLeads(text)).toEqual(leads);
   });

@@ -39,6 +39,11 @@ function looksLikeLead(s: string): boolean {
   return ROLE_START.test(t) || ROLE_END.test(t);
 }
 
+/** "Jane Craig" but not "Project Manager", which also has the shape of a name. */
+function isPersonNotRole(s: string): boolean {
+  return looksLikePerson(s) && !ROLE_START.test(s) && !ROLE_END.test(s);
+}
+
 /** A name after an honorific ("Cllr A Jones") counts as a person for "/" splitting. */
 function looksLikeNamed(s: string): boolean {
   return looksLikePerson(s.replace(PAREN_TAIL, '').replace(HONORIFIC, ''));
@@ -73,7 +78,9 @@ function leadsOfLine(line: string): string[] {
       .split(/\s*&\s*|\s*,\s*|\s+and\s+/)
       .map(tidy)
       .filter(Boolean);
-    if (parts.length > 1 && parts.every(looksLikeLead)) {
+    // Commas split people only ("Anna Collier, Project Manager" is one lead with a role);
+    // "&" and "and" split people and whole role titles.
+    if (parts.length > 1 && (parts.every(isPersonNotRole) || (!c.includes(',') && parts.every(looksLikeLead)))) {
       for (const p of parts) out.push(...splitSlash(p));
       continue;
     }
@@ -83,11 +90,19 @@ function leadsOfLine(line: string): string[] {
   return out;
 }
 
-/** "J Smith/K Brown" is two people; "H/GSP" and "Chief Executive/Head of Paid Service" are one lead. */
+// Initials or a post's code: "MW", "YO", "DoN", "NED-WT", "S151" (two or more characters).
+const CODE = /^[A-Z][A-Za-z0-9]{0,5}(?:-[A-Z][A-Za-z0-9]{0,5})?$/;
+const isCode = (s: string) => s.length >= 2 && CODE.test(s) && /[A-Z].*[A-Z0-9]/.test(s);
+
+/**
+ * "J Smith/K Brown" and "MW/YO" are two leads; "H/GSP" (Head of GSP), "H/HR ICT & OD" and
+ * "Chief Executive/Head of Paid Service" are one.
+ */
 function splitSlash(c: string): string[] {
   if (!c.includes('/')) return [c];
   const parts = c.split('/').map(tidy);
-  return parts.length > 1 && parts.every(looksLikeNamed) ? parts : [c];
+  if (parts.length < 2) return [c];
+  return parts.every(looksLikeNamed) || parts.every(isCode) ? parts : [c];
 }
 
 /**
@@ -107,6 +122,11 @@ export function parseLeadLines(text: string): string[][] {
     }
     const leads = leadsOfLine(line);
     if (leads.length) lines.push(leads);
+  }
+  // "Children, Schools and Families" over "John Harris" and "Ann Domeney": a first line
+  // that names neither a person nor a role, over lines of people only, is the service.
+  if (lines.length > 1 && lines[0].length === 1 && !looksLikeLead(lines[0][0]) && !isCode(lines[0][0]) && lines.slice(1).every((l) => l.every(looksLikeNamed))) {
+    lines.shift();
   }
   return lines;
 }

@@ -108,6 +108,20 @@ function statusOf(fragment: string): { status: ActionStatus; word: string } | nu
   return st.word.length === f.length ? { status: st.status, word: st.word } : null;
 }
 
+// After the last date: "30 September 2013 – Review Completed", "– action closed".
+const DONE_AFTER = /^(?:[a-z]+ ){0,3}?(completed|complete|achieved|implemented|actioned|delivered|done|closed|finished)$/i;
+const NOT_YET = /\b(?:to|be|will|not|yet|being|awaiting|until|when|once|if|un|un-|never|partially|partly)\b/i;
+
+function statusAfter(fragment: string): { status: ActionStatus; word: string } | null {
+  const exact = statusOf(fragment);
+  if (exact) return exact;
+  const f = fragment.replace(STATUS_EDGE, '');
+  if (f.length > 40) return null;
+  const m = DONE_AFTER.exec(f);
+  if (!m || NOT_YET.test(f)) return null;
+  return { status: 'complete', word: f };
+}
+
 /** Reads a timescale cell. Never throws. */
 export function parseTimescale(text: string): Timescale {
   const out: Timescale = { milestones: [], target: null, keywords: [], unparsed: [], history: [] };
@@ -183,7 +197,7 @@ export function parseTimescale(text: string): Timescale {
   }
   const tail = rest.slice(last);
   // "31/03/21 - Achieved": status after the last date.
-  const st = out.milestones.length > 0 && out.status === undefined ? statusOf(tail) : null;
+  const st = out.milestones.length > 0 && out.status === undefined ? statusAfter(tail) : null;
   if (st) {
     out.status = st.status;
     out.statusWord = st.word;
