@@ -109,7 +109,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       timescale.target = forward;
       targetField = f.status ?? f.rag;
     }
-    const leadsText = ctx.text(f.lead, what, 'lead officer');
+    const leadsText = ctx.text(f.lead, what, 'lead officer', true);
     const leads = ctx.leads(leadsText);
     const percent = ctx.percent(f.percent, what);
     const start = ctx.date(f.start, what);
@@ -190,7 +190,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const f = w.fields;
     const where = (fc: FieldCell | undefined) => ctx.where(w.sheet, w.row, fc);
     const { timescale, field: targetField } = ctx.schedule(f, what);
-    const leadsText = ctx.text(f.lead, what, 'lead');
+    const leadsText = ctx.text(f.lead, what, 'lead', true);
     const leads = ctx.leads(leadsText);
     const percent = ctx.percent(f.percent, what);
     const said = ctx.stated(f, what, timescale);
@@ -388,14 +388,15 @@ class Context {
   }
 
   /** A cell's text with lookalikes folded; reports lookalikes and formula errors. */
-  text(fc: FieldCell | undefined, what: string, label: string): string {
+  text(fc: FieldCell | undefined, what: string, label: string, keepLines = false): string {
     if (!fc?.cell) return '';
     if (this.cellError(fc, what, label)) return '';
     const text = this.plainText(fc.cell);
     if (typeof fc.cell.value !== 'string') return text;
     const folded = this.fold(text);
     if (folded.found.length > 0) this.lookalikes(fc, what, label, text, folded);
-    return folded.tidy;
+    // A stacked lead cell keeps its lines: each line is a lead, and "ditto" repeats the one above.
+    return keepLines && folded.text.includes('\n') ? folded.text : folded.tidy;
   }
 
   private lookalikes(fc: FieldCell, what: string, label: string, text: string, folded: ReturnType<typeof foldLookalikes>) {
