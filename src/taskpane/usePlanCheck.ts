@@ -146,8 +146,8 @@ export function usePlanCheck(host: PaneHost) {
         const result = (await runCheck())?.result;
         if (!result) return;
         const marks = highlightMarks(result);
-        await host.workbook.applyHighlights(marks);
-        patch({ highlighted: true, notice: `${marks.length} cells highlighted. Clear highlights puts every cell back as it was.` });
+        const under = (await host.workbook.applyHighlights(marks))?.underConditionalFormat?.length;
+        patch({ highlighted: true, notice: `${marks.length} cells highlighted.${under ? ` ${under === 1 ? '1 highlighted cell is' : `${under} highlighted cells are`} under conditional formatting, so their highlight may not show.` : ''} Clear highlights puts every cell back as it was.` });
       }),
     [act, runCheck, host],
   );

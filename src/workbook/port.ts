@@ -25,6 +25,15 @@ export class WorkbookError extends Error {
   }
 }
 
+/** What highlighting found, where the adapter can tell. */
+export interface HighlightOutcome {
+  /**
+   * Highlighted cells ("Sheet!A1") under a conditional format, which Excel shows over a
+   * cell's own fill: their highlight may not show.
+   */
+  underConditionalFormat?: string[];
+}
+
 export interface WorkbookPort {
   /** Reads every sheet's used cells, formats and merges. */
   readGrid(): Promise<WorkbookGrid>;
@@ -33,8 +42,11 @@ export interface WorkbookPort {
    * replaced; a user's sheet of that name is left alone and a free name is used.
    */
   writeSheet(spec: SheetSpec): Promise<WriteSheetResult>;
-  /** Marks cells with fills and notes; the previous formats are kept so they can be restored. */
-  applyHighlights(marks: HighlightMark[]): Promise<void>;
+  /**
+   * Marks cells with fills and notes; the previous formats are kept so they can be restored.
+   * An adapter that can tell which highlights may not show says so in the outcome.
+   */
+  applyHighlights(marks: HighlightMark[]): Promise<HighlightOutcome | void>;
   /** Restores every cell PlanCheck highlighted to exactly how it was. */
   clearHighlights(): Promise<void>;
 }

@@ -8,16 +8,55 @@
  *  - a string written to values that begins with "=" becomes a formula unless the cell's
  *    number format is text ("@");
  *  - writes to a protected sheet (or adding sheets to a protected workbook) throw at sync;
- *    operations queued before the failing one stay applied, as in Excel.
+ *    operations queued before the failing one stay applied, as in Excel;
+ *  - conditional formats show over a cell's own fill (`FakeSheet.shownFill`), and a cell's
+ *    fill may be patterned (a hatch in `patternColor` over `color`).
  */
 import { a1, parseRange } from '../../src/core/cell';
-import type { RangeFormat } from '../../src/workbook/office/excel-api';
+import type { FillPattern, RangeFormat } from '../../src/workbook/office/excel-api';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export interface FakeFill {
   color: string | null;
-  pattern: 'None' | 'Solid';
+  pattern: FillPattern;
+  /** The hatch's colour, for patterns other than None and Solid. */
+  patternColor?: string;
+}
+
+/**
+ * A conditional format on a sheet. Its rule is taken to hold on every cell it covers, so
+ * `fill` (when it has one: an icon set has none) is what Excel shows there instead of the
+ * cell's own fill.
+ */
+export interface FakeConditionalFormat {
+  type: 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue';
+  /** A1 ranges it applies to: "C2:C40", whole columns "C:C" or rows "3:5". */
+  ranges: string[];
+  fill?: string;
+}
+
+/** Excel's last row and column (0-based). */
+const LAST_ROW = 1048575;
+const LAST_COL = 16383;
+
+/** "C2:C40", "C:C" or "3:5" as a box. */
+export function fakeBox(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const r = ref.replace(/\$/g, '').trim();
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(r);
+  if (cols) {
+    const a = parseRange(`${cols[1]}1`)!.left;
+    const b = parseRange(`${cols[2]}1`)!.left;
+    return { top: 0, left: Math.min(a, b), bottom: LAST_ROW, right: Math.max(a, b) };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(r);
+  if (rows) return { top: Math.min(+rows[1], +rows[2]) - 1, left: 0, bottom: Math.max(+rows[1], +rows[2]) - 1, right: LAST_COL };
+  return parseRange(r);
+}
+
+/** A sheet name as Excel writes it in an address: quoted when it is not a plain word. */
+function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export interface FakeCell {
@@ -41,7 +80,23 @@ export class FakeSheet {
   names = new Set<string>();
   charts: { type: string; title?: string }[] = [];
   columnWidths = new Map<number, number>();
+  conditionalFormats: FakeConditionalFormat[] = [];
   constructor(public name: string) {}
+
+  /** The conditional formats covering a cell, first (highest priority) first. */
+  formatsAt(r: number, c: number): FakeConditionalFormat[] {
+    return this.conditionalFormats.filter((f) => f.ranges.some((ref) => {
+      const b = fakeBox(ref);
+      return !!b && r >= b.top && r <= b.bottom && c >= b.left && c <= b.right;
+    }));
+  }
+
+  /** The fill a person sees: a conditional format's over the cell's own. */
+  shownFill(r: number, c: number): FakeFill {
+    const cf = this.formatsAt(r, c).find((f) => f.fill);
+    if (cf) return { color: cf.fill!, pattern: 'Solid' };
+    return this.peek(r, c)?.fill ?? { color: null, pattern: 'None' };
+  }
 
   cell(r: number, c: number): FakeCell {
     const k = `${r},${c}`;
@@ -567,6 +622,8 @@ class FillProxy extends Proxy {
     const cell = s.peek(b.top, b.left);
     if (p === 'color') return cell?.fill.color ?? '#FFFFFF';
     if (p === 'pattern') return cell?.fill.pattern ?? 'None';
+    // Excel's default pattern colour is automatic (black).
+    if (p === 'patternColor') return cell?.fill.patternColor ?? '#000000';
     return undefined;
   }
   get color(): string {
@@ -584,8 +641,49 @@ class FillProxy extends Proxy {
     );
   }
   private readonly change = () => ({ sheet: this.sheet(), address: boxesAddress(this.boxes()) });
-  get pattern(): string {
+  get pattern(): FillPattern {
     return this.get('pattern');
+  }
+  /** Keeps the colour; "None" removes the fill, "Solid" drops a hatch. */
+  set pattern(v: FillPattern) {
+    this.ctx.requires('1.9', 'RangeFill.pattern');
+    this.ctx.queue(
+      () => {
+        const s = writable(this.ctx, this.sheet);
+        for (const b of this.boxes()) {
+          for (const [r, c] of boxCells(b)) {
+            const cell = s.cell(r, c);
+            if (v === 'None') cell.fill = { color: null, pattern: 'None' };
+            else if (v === 'Solid') cell.fill = { color: cell.fill.color ?? '#FFFFFF', pattern: 'Solid' };
+            else cell.fill = { color: cell.fill.color ?? '#FFFFFF', pattern: v, patternColor: cell.fill.patternColor ?? '#000000' };
+          }
+        }
+      },
+      v,
+      true,
+      this.change,
+    );
+  }
+  get patternColor(): string {
+    return this.get('patternColor');
+  }
+  /** The hatch's colour (kept only while the cell has a hatch pattern). */
+  set patternColor(v: string) {
+    this.ctx.requires('1.9', 'RangeFill.patternColor');
+    this.ctx.queue(
+      () => {
+        const s = writable(this.ctx, this.sheet);
+        for (const b of this.boxes()) {
+          for (const [r, c] of boxCells(b)) {
+            const f = s.cell(r, c).fill;
+            if (f.pattern !== 'None' && f.pattern !== 'Solid') f.patternColor = v.toUpperCase();
+          }
+        }
+      },
+      v,
+      true,
+      this.change,
+    );
   }
   override load(props: string): this {
     if (props.includes('pattern')) this.ctx.requires('1.9', 'RangeFill.pattern');
@@ -657,6 +755,8 @@ class RangeAreasProxy extends Proxy {
     private readonly nullable = false,
     /** For merged areas: the range they were asked for (areas that intersect it are returned whole). */
     private readonly mergedIn?: Box,
+    /** The address as Excel gives it, when it is not the boxes' (a conditional format's "Sheet1!C:C"). */
+    private readonly givenAddress?: string,
   ) {
     super(ctx);
     this.format = formatProxy(ctx, sheet, () => boxes);
@@ -671,7 +771,7 @@ class RangeAreasProxy extends Proxy {
       if (hit.length > MERGED_AREAS_LIMIT) throw new Error(`GeneralException: ${hit.length} merged areas, more than getMergedAreasOrNullObject returns`);
       return hit.map((m) => `${this.sheet()}!${m}`).join(',');
     }
-    if (p === 'address') return boxesAddress(this.boxes);
+    if (p === 'address') return this.givenAddress ?? boxesAddress(this.boxes);
     return undefined;
   }
   get address(): string {
@@ -805,6 +905,52 @@ class RangeProxy extends Proxy {
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.ctx.requires('1.13', 'Range.getMergedAreasOrNullObject');
     return new RangeAreasProxy(this.ctx, this.sheet, [], true, this.box() ?? undefined);
+  }
+  /** Range.conditionalFormats (ExcelApi 1.6): the conditional formats that intersect the range. */
+  get conditionalFormats(): ConditionalFormatsProxy {
+    this.ctx.requires('1.6', 'Range.conditionalFormats');
+    return new ConditionalFormatsProxy(this.ctx, this.sheet, () => this.box());
+  }
+}
+
+class ConditionalFormatsProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => string,
+    private readonly box: () => Box | null,
+  ) {
+    super(ctx);
+  }
+  private hits(): FakeConditionalFormat[] {
+    const b = this.box();
+    if (!b) return [];
+    return sheetOrThrow(this.ctx, this.sheet).conditionalFormats.filter((f) =>
+      f.ranges.some((ref) => {
+        const r = fakeBox(ref);
+        return !!r && r.top <= b.bottom && r.bottom >= b.top && r.left <= b.right && r.right >= b.left;
+      }),
+    );
+  }
+  protected override read(p: string): unknown {
+    if (p.startsWith('items')) return this.hits().map((f) => ({ type: f.type }));
+    return undefined;
+  }
+  get items(): { type: FakeConditionalFormat['type']; getRanges(): RangeAreasProxy }[] {
+    const key = [...this.loaded.keys()].find((k) => k.startsWith('items'));
+    if (!key) throw new PropertyNotLoaded('ConditionalFormatCollection.items');
+    const formats = this.hits();
+    const loadedType = key.includes('type');
+    return formats.map((f) => ({
+      get type() {
+        if (!loadedType) throw new PropertyNotLoaded('ConditionalFormat.type');
+        return f.type;
+      },
+      getRanges: () => {
+        this.ctx.requires('1.9', 'ConditionalFormat.getRanges');
+        const address = f.ranges.map((r) => `${sheetRef(this.sheet())}!${r}`).join(', ');
+        return new RangeAreasProxy(this.ctx, this.sheet, f.ranges.map((r) => fakeBox(r)!), false, undefined, address);
+      },
+    }));
   }
 }
 

@@ -318,6 +318,59 @@ describe('highlights', () => {
     expect(excel.model.sheet(HIGHLIGHT_RECORD_SHEET)).toBeUndefined();
   });
 
+  it('names the highlighted cells under a conditional format, which Excel shows over their highlight', async () => {
+    const excel = new FakeExcel();
+    const ws = summaryWorkbook(excel);
+    // A RAG column conditionally formatted as a whole column; a rule on part of the Lead column;
+    // an icon set (drawn beside the value, not over the fill) on the % column.
+    ws.conditionalFormats = [
+      { type: 'ContainsText', ranges: ['A:A'], fill: '#00B050' },
+      { type: 'CellValue', ranges: ['D7:D8'], fill: '#FF0000' },
+      { type: 'IconSet', ranges: ['B6:B8'] },
+    ];
+    const { wb, result } = await check(excel);
+    const marks = highlightMarks(result);
+    const marked = marks.map((m) => `${m.sheet}!${String.fromCharCode(65 + m.col)}${m.row + 1}`);
+    expect(marked).toEqual(expect.arrayContaining(['MC 002!A7', 'MC 002!D7', 'MC 002!D8']));
+    const outcome = await wb.applyHighlights(marks);
+    // In the fake as in Excel, the rule's colour is what shows on A7, not the highlight.
+    expect(ws.peek(6, 0)!.fill.pattern).toBe('Solid');
+    expect(ws.shownFill(6, 0).color).toBe('#00B050');
+    const expected = marked.filter((a) => /!A\d+$/.test(a) || a === 'MC 002!D7' || a === 'MC 002!D8');
+    expect(outcome.underConditionalFormat?.sort()).toEqual([...new Set(expected)].sort());
+    // Without conditional formats nothing is named, and the syncs are the same.
+    ws.conditionalFormats = [];
+    await wb.clearHighlights();
+    excel.resetCounters();
+    expect((await wb.applyHighlights(marks)).underConditionalFormat).toEqual([]);
+    const withoutFormats = excel.syncs;
+    ws.conditionalFormats = [{ type: 'ContainsText', ranges: ['A:A'], fill: '#00B050' }];
+    await wb.clearHighlights();
+    excel.resetCounters();
+    await wb.applyHighlights(marks);
+    expect(excel.syncs).toBe(withoutFormats);
+  });
+
+  it('restores a patterned fill with its pattern and pattern colour', async () => {
+    const excel = new FakeExcel();
+    const ws = summaryWorkbook(excel);
+    ws.cell(6, 3).fill = { color: '#FFFF00', pattern: 'LightUp', patternColor: '#FF0000' }; // D7, marked
+    ws.cell(7, 3).fill = { color: '#00B0F0', pattern: 'Solid' }; // D8, marked
+    const { wb, result } = await check(excel);
+    await wb.applyHighlights(highlightMarks(result));
+    expect(ws.peek(6, 3)!.fill).toEqual({ color: '#FFEB9C', pattern: 'Solid' });
+    await wb.clearHighlights();
+    expect(ws.peek(6, 3)!.fill).toEqual({ color: '#FFFF00', pattern: 'LightUp', patternColor: '#FF0000' });
+    expect(ws.peek(7, 3)!.fill).toEqual({ color: '#00B0F0', pattern: 'Solid' });
+    // Restoring fills is not taken for the user's edit.
+    const { wb: again } = await check(excel);
+    let edits = 0;
+    await again.onUserChange(() => edits++);
+    await again.applyHighlights(highlightMarks(result));
+    await again.clearHighlights();
+    expect(edits).toBe(0);
+  });
+
   it('highlight and clear are one undo step each where ExcelApi 1.20 allows, and never merge the summary', async () => {
     const excel = new FakeExcel();
     summaryWorkbook(excel);

@@ -76,6 +76,12 @@ export type C39 = Check<Writes<S.RangeFormat['font'], Excel.RangeFont, 'color'>>
 export type C40 = Check<Writes<S.RangeFormat['font'], Excel.RangeFont, 'size'>>;
 export type C41 = Check<Same<S.RangeFill, Excel.RangeFill>>;
 export type C42 = Check<Writes<S.RangeFill, Excel.RangeFill, 'color'>>;
+export type C44 = Check<Writes<S.RangeFill, Excel.RangeFill, 'pattern'>>;
+export type C45 = Check<Writes<S.RangeFill, Excel.RangeFill, 'patternColor'>>;
+
+// Conditional formats (shown over a cell's own fill).
+export type C46 = Check<Same<S.ConditionalFormatCollection, Excel.ConditionalFormatCollection>>;
+export type C47 = Check<Same<S.ConditionalFormat, Excel.ConditionalFormat>>;
 
 // Excel.run and its options.
 export type C43 = Check<Same<S.RunOptions, Excel.RunOptions>>;

@@ -7,8 +7,21 @@
 import { type CellRange, type RawCell, type SheetGrid, type WorkbookGrid, a1, parseRange, rangeA1 } from '../../core/cell';
 import { isoToSerial } from '../../core/parse/dates';
 import { type CellStyleKey, type HighlightMark, RAG_COLOURS, RAG_LABELS, type SheetSpec } from '../../core/sheetspec';
-import { type WorkbookPort, WorkbookError, type WriteSheetResult } from '../port';
-import type { ExcelRun, FunctionResult, IsSetSupported, Range, RangeFill, RequestContext, RunOptions, Worksheet, WorksheetChangedEvent } from './excel-api';
+import { type HighlightOutcome, type WorkbookPort, WorkbookError, type WriteSheetResult } from '../port';
+import type {
+  ConditionalFormatCollection,
+  ExcelRun,
+  FillPattern,
+  FunctionResult,
+  IsSetSupported,
+  Range,
+  RangeAreas,
+  RangeFill,
+  RequestContext,
+  RunOptions,
+  Worksheet,
+  WorksheetChangedEvent,
+} from './excel-api';
 
 /** The defined name (sheet scope) that marks sheets PlanCheck generated. */
 export const GENERATED_MARK = 'PlanCheck_Generated';
@@ -40,6 +53,37 @@ interface SavedFill {
   color: string;
   /** True when the cell had no fill at all (restored with fill.clear()). */
   none: boolean;
+  /** A hatch pattern ("Gray50", "LightUp" …) drawn in patternColor over color; absent for a solid fill. */
+  pattern?: FillPattern;
+  patternColor?: string;
+}
+
+/** Excel's last row and column (0-based). */
+const LAST_ROW = 1048575;
+const LAST_COL = 16383;
+
+/**
+ * A RangeAreas address ("Sheet1!C2:C40, 'My sheet'!$D:$D, Sheet1!3:5") to boxes: Excel writes a
+ * whole column as "D:D" and whole rows as "3:5".
+ */
+export function areaBoxes(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const part of address.split(',')) {
+    const ref = (part.includes('!') ? part.slice(part.lastIndexOf('!') + 1) : part).replace(/\$/g, '').trim();
+    const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(ref);
+    const rows = /^(\d{1,7}):(\d{1,7})$/.exec(ref);
+    if (cols) {
+      const a = parseRange(`${cols[1]}1`)!.left;
+      const b = parseRange(`${cols[2]}1`)!.left;
+      out.push({ top: 0, left: Math.min(a, b), bottom: LAST_ROW, right: Math.max(a, b) });
+    } else if (rows) {
+      out.push({ top: Math.min(+rows[1], +rows[2]) - 1, left: 0, bottom: Math.max(+rows[1], +rows[2]) - 1, right: LAST_COL });
+    } else {
+      const r = parseRange(ref);
+      if (r) out.push(r);
+    }
+  }
+  return out;
 }
 
 /** Splits addresses into comma-joined lists under the length limit. */
@@ -402,8 +446,12 @@ export class OfficeWorkbook implements WorkbookPort {
     return parseRecord(rows.map((r) => r.values[0]));
   }
 
-  async applyHighlights(marks: HighlightMark[]): Promise<void> {
-    if (marks.length === 0) return;
+  /**
+   * Highlights the marked cells. The outcome names the highlighted cells under a conditional
+   * format: Excel shows that format over a cell's own fill, so their highlight may not show.
+   */
+  async applyHighlights(marks: HighlightMark[]): Promise<HighlightOutcome> {
+    if (marks.length === 0) return { underConditionalFormat: [] };
     // Marks point at cells as they were when the grid was read: after an edit they may be wrong.
     if (this.edits !== this.editsAtRead) {
       throw new WorkbookError(
@@ -411,7 +459,7 @@ export class OfficeWorkbook implements WorkbookPort {
         'The workbook changed while it was being checked, so nothing was highlighted. Press Highlight problems again.',
       );
     }
-    await this.write(() =>
+    return this.write(() =>
       this.run(async (context) => {
         const sheets = context.workbook.worksheets;
         // The record sheet is added (and an old one deleted): a protected structure refuses
@@ -447,6 +495,21 @@ export class OfficeWorkbook implements WorkbookPort {
         const hasRecord = !record.isNullObject && !recordUsed.isNullObject;
         if (hasRecord) for (const f of await this.readRecord(context, record, recordUsed.rowCount)) saved.set(`${f.sheet}!${f.address}`, f);
         const fresh = marks.filter((m) => !saved.has(`${m.sheet}!${a1(m.row, m.col)}`));
+        // The conditional formats over the marked cells: their collections come back with the
+        // first sync that reads fills, their ranges with the first write's, so no sync is added.
+        const formats = [...wsBy].map(([sheet, ws]) => {
+          const box = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+          for (const m of marks) {
+            if (m.sheet !== sheet) continue;
+            box.top = Math.min(box.top, m.row);
+            box.left = Math.min(box.left, m.col);
+            box.bottom = Math.max(box.bottom, m.row);
+            box.right = Math.max(box.right, m.col);
+          }
+          const cfs = ws.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1).conditionalFormats;
+          cfs.load('items/type');
+          return { sheet, cfs };
+        });
         const fills: RangeFill[] = [];
         await this.paged(
           context,
@@ -454,19 +517,23 @@ export class OfficeWorkbook implements WorkbookPort {
           () => 80,
           (m) => {
             const fill = wsBy.get(m.sheet)!.getRangeByIndexes(m.row, m.col, 1, 1).format.fill;
-            fill.load('color,pattern');
+            fill.load('color,pattern,patternColor');
             fills.push(fill);
           },
         );
         fresh.forEach((m, i) => {
           const fill = fills[i];
+          const none = fill.pattern === 'None' || fill.color === null;
+          const hatch = !none && fill.pattern && fill.pattern !== 'Solid';
           saved.set(`${m.sheet}!${a1(m.row, m.col)}`, {
             sheet: m.sheet,
             address: a1(m.row, m.col),
             color: fill.color,
-            none: fill.pattern === 'None' || fill.color === null,
+            none,
+            ...(hatch ? { pattern: fill.pattern, patternColor: fill.patternColor } : {}),
           });
         });
+        const formatRanges = queueFormatRanges(formats);
         const groups = new Map<string, string[]>();
         for (const m of marks) {
           const key = `${m.sheet}\u0000${m.kind}`;
@@ -489,7 +556,9 @@ export class OfficeWorkbook implements WorkbookPort {
             this.expectEcho(ws.id, w.list);
           },
         );
+        const underConditionalFormat = marksUnder(marks, formatRanges);
         await this.writeRecord(context, hasRecord ? record : null, [...saved.values()]);
+        return { underConditionalFormat };
       }, this.runOptions(true)),
     );
   }
@@ -533,30 +602,39 @@ export class OfficeWorkbook implements WorkbookPort {
             );
           }
         }
-        const restores: { ws: Worksheet; colour: string; list: string }[] = [];
+        const restores: { ws: Worksheet; fill: SavedFill; list: string }[] = [];
         for (const [n, list] of bySheet) {
           const ws = wsBy.get(n)!;
           if (ws.isNullObject) continue;
-          const groups = new Map<string, string[]>();
+          // One write per fill: no fill, a colour, or a colour with a hatch pattern over it.
+          const groups = new Map<string, { fill: SavedFill; addresses: string[] }>();
           for (const f of list) {
-            const key = f.none ? '' : f.color;
+            const key = f.none ? '' : `${f.color}\u0000${f.pattern ?? ''}\u0000${f.patternColor ?? ''}`;
             const g = groups.get(key);
-            if (g) g.push(f.address);
-            else groups.set(key, [f.address]);
+            if (g) g.addresses.push(f.address);
+            else groups.set(key, { fill: f, addresses: [f.address] });
           }
-          for (const [colour, addresses] of groups) {
-            for (const chunk of chunkAddresses(addresses, this.options.maxAddressChars)) restores.push({ ws, colour, list: chunk });
+          for (const { fill, addresses } of groups.values()) {
+            for (const chunk of chunkAddresses(addresses, this.options.maxAddressChars)) restores.push({ ws, fill, list: chunk });
           }
         }
         await this.paged(
           context,
           restores,
-          (r) => r.list.length + 64,
+          (r) => r.list.length + 96,
           (r) => {
             const fill = r.ws.getRanges(r.list).format.fill;
-            if (r.colour === '') fill.clear();
-            else fill.color = r.colour;
-            this.expectEcho(r.ws.id, r.list);
+            if (r.fill.none) fill.clear();
+            else {
+              fill.color = r.fill.color;
+              if (r.fill.pattern) {
+                fill.pattern = r.fill.pattern;
+                if (r.fill.patternColor) fill.patternColor = r.fill.patternColor;
+              }
+            }
+            // Each property written is a change Excel reports.
+            const writes = r.fill.none ? 1 : r.fill.pattern ? (r.fill.patternColor ? 3 : 2) : 1;
+            for (let i = 0; i < writes; i++) this.expectEcho(r.ws.id, r.list);
           },
         );
         record.delete();
@@ -635,6 +713,39 @@ async function mergesInBands(context: RequestContext, ws: Worksheet, row: number
     if (!areas.isNullObject && areas.address) for (const m of mergedRanges(areas.address)) out.set(rangeA1(m), m);
   }
   return [...out.values()];
+}
+
+/**
+ * Asks for the ranges of each conditional format found (loaded with the next sync). Icon sets
+ * draw beside the value, not over the fill, so they are left out.
+ */
+function queueFormatRanges(formats: { sheet: string; cfs: ConditionalFormatCollection }[]): { sheet: string; ranges: RangeAreas }[] {
+  const out: { sheet: string; ranges: RangeAreas }[] = [];
+  for (const { sheet, cfs } of formats) {
+    for (const cf of cfs.items) {
+      if (cf.type === 'IconSet') continue;
+      const ranges = cf.getRanges();
+      ranges.load('address');
+      out.push({ sheet, ranges });
+    }
+  }
+  return out;
+}
+
+/** The marked cells ("Sheet!A1", each once) inside one of the loaded conditional-format ranges. */
+function marksUnder(marks: HighlightMark[], formatRanges: { sheet: string; ranges: RangeAreas }[]): string[] {
+  const boxes = new Map<string, CellRange[]>();
+  for (const { sheet, ranges } of formatRanges) {
+    const list = boxes.get(sheet) ?? [];
+    list.push(...areaBoxes(ranges.address));
+    boxes.set(sheet, list);
+  }
+  const out = new Set<string>();
+  for (const m of marks) {
+    const list = boxes.get(m.sheet);
+    if (list?.some((b) => m.row >= b.top && m.row <= b.bottom && m.col >= b.left && m.col <= b.right)) out.add(`${m.sheet}!${a1(m.row, m.col)}`);
+  }
+  return [...out];
 }
 
 /** An address as a comparable key: areas without sheet names or $, upper case, sorted. */

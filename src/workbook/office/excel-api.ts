@@ -80,10 +80,36 @@ export interface Chart {
   series: { getItemAt(i: number): { points: { getItemAt(i: number): { format: { fill: { setSolidColor(c: string): void } } } } } };
 }
 
+/** Excel.FillPattern: "None" (no fill), "Solid", or a hatch drawn in `patternColor` over `color`. */
+export type FillPattern =
+  | 'None'
+  | 'Solid'
+  | 'Gray50'
+  | 'Gray75'
+  | 'Gray25'
+  | 'Horizontal'
+  | 'Vertical'
+  | 'Down'
+  | 'Up'
+  | 'Checker'
+  | 'SemiGray75'
+  | 'LightHorizontal'
+  | 'LightVertical'
+  | 'LightDown'
+  | 'LightUp'
+  | 'Grid'
+  | 'CrissCross'
+  | 'Gray16'
+  | 'Gray8'
+  | 'LinearGradient'
+  | 'RectangularGradient';
+
 export interface RangeFill extends Loadable {
   color: string;
   /** ExcelApi 1.9 ("None" when the cell has no fill). */
-  pattern: string;
+  pattern: FillPattern;
+  /** ExcelApi 1.9: the colour the pattern is drawn in. */
+  patternColor: string;
   clear(): void;
 }
 
@@ -112,6 +138,20 @@ export interface Range extends Loadable {
   select(): void;
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): RangeAreas;
+  /** ExcelApi 1.6: the conditional formats that intersect the range. */
+  conditionalFormats: ConditionalFormatCollection;
+}
+
+export interface ConditionalFormatCollection extends Loadable {
+  items: ConditionalFormat[];
+}
+
+/** A conditional format: Excel shows its format over the cells' own fill when its rule holds. */
+export interface ConditionalFormat {
+  /** ExcelApi 1.6. */
+  type: 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue';
+  /** ExcelApi 1.9: the ranges the format applies to (getRange() throws for more than one). */
+  getRanges(): RangeAreas;
 }
 
 export interface RangeAreas extends Loadable {
