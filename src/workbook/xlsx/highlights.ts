@@ -16,6 +16,7 @@ import {
   CONTENT_TYPE,
   ensureDefault,
   freePartName,
+  newPartFolder,
   readRels,
   REL_NS,
   REL_TYPE,
@@ -306,7 +307,7 @@ function addNotes(
   let commentsPart = rels.find((r) => relTypeIs(r.type, 'comments') && r.part && findPart(pkg, r.part))?.part;
   if (commentsPart) commentsPart = findPart(pkg, commentsPart);
   if (!commentsPart) {
-    commentsPart = freePartName(pkg, 'xl', 'comments', 'xml');
+    commentsPart = freePartName(pkg, newPartFolder(pkg), 'comments', 'xml');
     setPartText(pkg, commentsPart, EMPTY_COMMENTS);
     addRel(pkg, sheetPart, REL_TYPE.comments, commentsPart);
     setOverride(pkg, commentsPart, CONTENT_TYPE.comments);
@@ -405,7 +406,7 @@ function addNotes(
       return vmlShape(s.rec.shape, s.row, s.col, i + 1);
     })
     .join('');
-  const vmlPart = freePartName(pkg, 'xl/drawings', 'vmlDrawing', 'vml');
+  const vmlPart = freePartName(pkg, newPartFolder(pkg, 'drawings'), 'vmlDrawing', 'vml');
   setPartText(pkg, vmlPart, newVml(block, xml));
   if (ensureDefault(pkg, 'vml', CONTENT_TYPE.vmlDrawing)) record.addedVmlDefault = true;
   const relId = addRel(pkg, sheetPart, REL_TYPE.vmlDrawing, vmlPart);

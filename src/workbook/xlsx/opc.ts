@@ -4,7 +4,7 @@
  */
 import { WorkbookError } from '../port';
 import { escapeXml, parseXml, applyEdits, documentElement, children, type XmlElement } from './xml';
-import { findPart, partText, removePart, setPartText, type XlsxPackage } from './zip';
+import { findPart, partText, removePart, setPartText, workbookPartName, type XlsxPackage } from './zip';
 
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
@@ -247,10 +247,44 @@ export function removeDefault(pkg: XlsxPackage, ext: string): void {
   removeTypeEntries(pkg, 'Default', 'Extension', ext);
 }
 
-/** A part name "dir/prefixN.ext" with the lowest N ≥ 1 not in the package (case-insensitive). */
-export function freePartName(pkg: XlsxPackage, dir: string, prefix: string, ext: string): string {
+/**
+ * The folder new parts go in: `sub` inside the workbook part's folder ("xl/worksheets" for
+ * xl/workbook.xml, "other/worksheets" for other/workbook.xml). Parts at fixed xl/ paths in a
+ * package whose workbook lives elsewhere are legal OPC, but readers that pair parts by folder
+ * (SheetJS 0.20) then take a user's sheet for ours.
+ */
+export function newPartFolder(pkg: XlsxPackage, sub = ''): string {
+  const wb = workbookPartName(pkg) ?? 'xl/workbook.xml';
+  const dir = wb.slice(0, wb.lastIndexOf('/') + 1);
+  return (dir + sub).replace(/\/$/, '');
+}
+
+/**
+ * Where Custom XML Data goes: `customXml` beside the workbook part's folder, as Excel lays a
+ * package out (customXml/ next to xl/), so an ordinary workbook keeps the layout Excel gives it.
+ */
+export function customXmlFolder(pkg: XlsxPackage): string {
+  const wbDir = newPartFolder(pkg);
+  const parent = wbDir.includes('/') ? wbDir.slice(0, wbDir.lastIndexOf('/') + 1) : '';
+  return `${parent}customXml`;
+}
+
+/**
+ * A part name "dir/prefixN.ext" with the lowest N ≥ 1 whose file name no part has in any
+ * folder (ignoring case, as OPC part names do), nor its .rels part; each of `companions`
+ * ("itemProps" for "item") must be free with the same N too. Readers that match parts by
+ * file name (SheetJS 0.20) then cannot mistake a new part for one of the user's.
+ */
+export function freePartName(pkg: XlsxPackage, dir: string, prefix: string, ext: string, companions: string[] = []): string {
+  const taken = new Set<string>();
+  for (const k of pkg.entries.keys()) {
+    const n = k.replace(/\\/g, '/');
+    taken.add(n.slice(n.lastIndexOf('/') + 1).toLowerCase());
+  }
+  const free = (file: string) => !taken.has(file.toLowerCase()) && !taken.has(`${file}.rels`.toLowerCase());
   for (let n = 1; ; n++) {
-    const name = `${dir}/${prefix}${n}.${ext}`;
-    if (findPart(pkg, name) === undefined) return name;
+    const file = `${prefix}${n}.${ext}`;
+    const name = dir ? `${dir}/${file}` : file;
+    if (free(file) && companions.every((c) => free(`${c}${n}.${ext}`)) && findPart(pkg, name) === undefined) return name;
   }
 }

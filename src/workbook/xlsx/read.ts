@@ -456,6 +456,7 @@ export function partProtected(pkg: XlsxPackage, part: string): boolean {
 }
 
 function surveyPackage(pkg: XlsxPackage, book: BookModel, protectedByPart: Map<string, boolean>): PackageInfo {
+  // Folders are matched anywhere: the workbook part need not be in xl/.
   const names = [...pkg.entries.keys()].map((n) => n.toLowerCase());
   const overrides = [...contentTypeOverrides(pkg).values()];
   const sheets: SheetInfo[] = book.sheets.map((s) => ({
@@ -471,12 +472,12 @@ function surveyPackage(pkg: XlsxPackage, book: BookModel, protectedByPart: Map<s
     sheets,
     date1904: book.date1904,
     hasCharts:
-      names.some((n) => /^xl\/charts\/chart[^/]*\.xml$/.test(n)) ||
+      names.some((n) => /(?:^|\/)charts\/chart[^/]*\.xml$/.test(n)) ||
       overrides.some((t) => t.includes('drawingml.chart+xml')) ||
       book.sheets.some((s) => s.kind === 'chartsheet'),
-    hasPivotTables: names.some((n) => n.startsWith('xl/pivottables/') || n.startsWith('xl/pivotcache/')),
+    hasPivotTables: names.some((n) => /(?:^|\/)pivot(?:tables|cache)\//.test(n)),
     hasMacros: names.some((n) => n.endsWith('vbaproject.bin')) || book.sheets.some((s) => s.kind === 'macrosheet'),
-    hasExternalLinks: names.some((n) => n.startsWith('xl/externallinks/')) || book.rels.some((r) => relTypeIs(r.type, 'externalLink')),
+    hasExternalLinks: names.some((n) => /(?:^|\/)externallinks\//.test(n)) || book.rels.some((r) => relTypeIs(r.type, 'externalLink')),
     workbookProtected: book.workbookProtected,
     protectedSheets: sheets.filter((s) => s.protected).map((s) => s.name),
     generatedSheets: sheets.filter((s) => s.generated).map((s) => s.name),

@@ -19,6 +19,7 @@ import {
   addRel,
   CONTENT_TYPE,
   ensureDefault,
+  customXmlFolder,
   freePartName,
   readRels,
   relsPartName,
@@ -97,7 +98,7 @@ export function findHighlightRecord(pkg: XlsxPackage): { part: string; record: H
   const wb = workbookPartName(pkg);
   if (wb) for (const r of readRels(pkg, wb)) if (relTypeIs(r.type, 'customXml') && r.part) candidates.push(r.part);
   // Fall back to a scan: a record whose relationship was lost should still be found.
-  for (const n of pkg.entries.keys()) if (/^customXml\/item\d*\.xml$/i.test(n) && !candidates.includes(n)) candidates.push(n);
+  for (const n of pkg.entries.keys()) if (/(?:^|\/)customXml\/item\d*\.xml$/i.test(n) && !candidates.includes(n)) candidates.push(n);
   for (const c of candidates) {
     const text = partText(pkg, c);
     if (!text || !text.includes(HIGHLIGHTS_NS)) continue;
@@ -177,9 +178,10 @@ export function writeHighlightRecord(pkg: XlsxPackage, record: HighlightRecord):
     return;
   }
   const wb = workbookPartName(pkg) as string;
-  const item = freePartName(pkg, 'customXml', 'item', 'xml');
-  const n = item.slice('customXml/item'.length, -'.xml'.length);
-  const props = `customXml/itemProps${n}.xml`;
+  const dir = customXmlFolder(pkg);
+  const item = freePartName(pkg, dir, 'item', 'xml', ['itemProps']);
+  const n = item.slice(`${dir}/item`.length, -'.xml'.length);
+  const props = `${dir}/itemProps${n}.xml`;
   record.addedXmlDefault = ensureDefault(pkg, 'xml', CONTENT_TYPE.xml) || undefined;
   setPartText(pkg, item, serialise(record));
   setPartText(

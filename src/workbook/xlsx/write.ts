@@ -15,6 +15,7 @@ import {
   addRel,
   CONTENT_TYPE,
   freePartName,
+  newPartFolder,
   readRels,
   relsPartName,
   REL_NS,
@@ -275,10 +276,10 @@ function forgetHighlights(pkg: XlsxPackage, sheet: SheetEntry): void {
 
 function addChart(pkg: XlsxPackage, sheetPart: string, sheetName: string, spec: SheetSpec): string | undefined {
   if (!spec.chart) return undefined;
-  const chartPart = freePartName(pkg, 'xl/charts', 'chart', 'xml');
+  const chartPart = freePartName(pkg, newPartFolder(pkg, 'charts'), 'chart', 'xml');
   setPartText(pkg, chartPart, chartXml(sheetName, spec.chart, spec.cells));
   setOverride(pkg, chartPart, CONTENT_TYPE.chart);
-  const drawingPart = freePartName(pkg, 'xl/drawings', 'drawing', 'xml');
+  const drawingPart = freePartName(pkg, newPartFolder(pkg, 'drawings'), 'drawing', 'xml');
   setPartText(pkg, drawingPart, ''); // reserve the name before adding rels to it
   const chartRel = addRel(pkg, drawingPart, REL_TYPE.chart, chartPart);
   setPartText(pkg, drawingPart, drawingXml(spec.chart.anchor, chartRel, spec.chart.title));
@@ -343,7 +344,7 @@ export function writeSheet(pkg: XlsxPackage, spec: SheetSpec): WriteSheetResult 
     return { name, replaced: true };
   }
 
-  const part = freePartName(pkg, 'xl/worksheets', 'sheet', 'xml');
+  const part = freePartName(pkg, newPartFolder(pkg, 'worksheets'), 'sheet', 'xml');
   setPartText(pkg, part, ''); // reserve the name
   // The sheet's content type goes before its chart's, as a rebuild leaves them: building the
   // summary twice gives the same package as building it once.
