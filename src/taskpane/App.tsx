@@ -15,10 +15,11 @@ import {
   TabList,
   Text,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { type Report, formatUkDate, ownerLists, plural } from '../core';
 import { ChangesList } from './components/ChangesList';
 import { FindingsList } from './components/FindingsList';
+import { NoPlanMessage } from './components/NoPlanMessage';
 import { OwnersView } from './components/OwnersView';
 import { WorkbookFileInput } from './components/WorkbookFileInput';
 import { RagSummary } from './components/RagSummary';
@@ -26,6 +27,11 @@ import { SettingsForm } from './components/SettingsForm';
 import type { PaneHost } from './host';
 import { useStyles } from './styles';
 import { usePlanCheck } from './usePlanCheck';
+
+// The column form loads when first opened: the pane's initial script stays small.
+const ColumnMapForm = lazy(() =>
+  import(/* webpackChunkName: "columns" */ './components/ColumnMapForm').then((m) => ({ default: m.ColumnMapForm })),
+);
 
 const AS_OF_SOURCE = { option: 'as you set', 'report-date': "the plan's Report Date", today: 'today' } as const;
 
@@ -41,8 +47,22 @@ function statusLine(report: Report): string {
 
 export function App({ host }: { host: PaneHost }) {
   const styles = useStyles();
-  const { state, check, highlight, clear, summary, select, setAsOf, saveSettings, compareWith, clearComparison, ownersSheet, copyText } =
-    usePlanCheck(host);
+  const {
+    state,
+    check,
+    highlight,
+    clear,
+    summary,
+    select,
+    setAsOf,
+    saveSettings,
+    saveColumns,
+    compareWith,
+    clearComparison,
+    ownersSheet,
+    copyText,
+  } = usePlanCheck(host);
+  const [settingColumns, setSettingColumns] = useState(false);
   const busy = state.busy !== null;
   const report = state.result?.report;
   const [view, setView] = useState<'findings' | 'owners' | 'changes'>('findings');
@@ -100,6 +120,22 @@ export function App({ host }: { host: PaneHost }) {
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
       )}
+      {settingColumns && (
+        <Suspense fallback={<Spinner size="tiny" label="Opening Set columns…" />}>
+          <ColumnMapForm
+            host={host}
+            settings={state.settings}
+            asOf={state.asOf}
+            disabled={busy}
+            onSave={(columns, headerRow) => {
+              setSettingColumns(false);
+              void saveColumns(columns, headerRow);
+            }}
+            onCancel={() => setSettingColumns(false)}
+          />
+        </Suspense>
+      )}
+      {state.noPlan && !settingColumns && <NoPlanMessage raw={state.noPlan} disabled={busy} onSetColumns={() => setSettingColumns(true)} />}
       {report && (
         <>
           <Text role="status">{statusLine(report)}</Text>
@@ -132,6 +168,13 @@ export function App({ host }: { host: PaneHost }) {
             />
           )}
         </>
+      )}
+      {!settingColumns && (
+        <div className={styles.row}>
+          <Button onClick={() => setSettingColumns(true)} disabled={busy}>
+            Set columns…
+          </Button>
+        </div>
       )}
       <Accordion collapsible>
         <AccordionItem value="settings">

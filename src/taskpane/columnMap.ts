@@ -17,6 +17,7 @@ import {
   PlanReadError,
   SettingsError,
   checkWorkbook,
+  readPlan,
   columnLetters,
   isColumnLetter,
 } from '../core';
@@ -126,15 +127,32 @@ export function draftForSheet(grid: WorkbookGrid, sheet: string, raw: RawPlan | 
   if (table?.mapped || (hasSaved && !table && settings.headerRow)) {
     const headerRow = settings.headerRow ?? (table ? table.headerRow + 1 : 1);
     const fromTable = table ? detectedColumns(table.columns) : {};
-    return { sheet, headerRow, columns: { ...fromTable, ...savedColumnsAsLetters(settings.columns, headerChoices(grid, sheet, headerRow)) } };
+    return {
+      sheet,
+      headerRow,
+      columns: { ...fromTable, ...savedColumnsAsLetters(settings.columns, headerChoices(grid, sheet, headerRow)) },
+    };
   }
   if (table) return { sheet, headerRow: table.headerRow + 1, columns: detectedColumns(table.columns) };
   const candidate = bestCandidate(raw, sheet);
   return { sheet, headerRow: candidate ? candidate.row + 1 : 1, columns: {} };
 }
 
-/** Where the form opens: the first sheet without a plan that has a header-like row, else the first plan sheet. */
-export function initialDraft(grid: WorkbookGrid, raw: RawPlan | null, settings: Settings): ColumnMapDraft {
+/**
+ * What the workbook reads as now, for where the form starts: with the saved map, or without
+ * it when it names headers no sheet has.
+ */
+export function readForDraft(grid: WorkbookGrid, settings: Settings): RawPlan {
+  try {
+    return readPlan(grid, { columns: settings.columns, headerRow: settings.headerRow });
+  } catch (e) {
+    if (e instanceof PlanReadError) return readPlan(grid);
+    throw e;
+  }
+}
+
+/** Where the form opens: the sheet the saved map reads, else the most header-like row of a sheet without a plan, else the first plan table. */
+export function initialDraft(grid: WorkbookGrid, settings: Settings, raw: RawPlan = readForDraft(grid, settings)): ColumnMapDraft {
   const sheets = mappableSheets(grid);
   const mappedSheet = raw?.tables.find((t) => t.mapped)?.sheet;
   const sheet = mappedSheet ?? bestCandidate(raw)?.sheet ?? raw?.tables[0]?.sheet ?? sheets[0] ?? '';
@@ -192,7 +210,8 @@ export function previewColumnMap(
   const none = (problem: string): ColumnMapPreview => ({ rows: [], actions: 0, workstreams: 0, problem });
   const choices = headerChoices(grid, draft.sheet, draft.headerRow);
   if (!Number.isInteger(draft.headerRow) || draft.headerRow < 1) return none('The header row is a row number: 1 or more.');
-  if (choices.length === 0) return none(`Row ${draft.headerRow} of "${draft.sheet}" is empty: give the row that holds the column headings.`);
+  if (choices.length === 0)
+    return none(`Row ${draft.headerRow} of "${draft.sheet}" is empty: give the row that holds the column headings.`);
   // Read exactly as it will be saved.
   const { columns, headerRow } = draftSettings(draft, choices);
   if (!columns.action && !columns.workstream) return none('Choose the column that holds the actions (or the workstreams).');

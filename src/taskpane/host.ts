@@ -5,6 +5,16 @@ import type { WorkbookPort } from '../workbook/port';
 export interface SettingsStore {
   load(): Promise<unknown>;
   save(settings: unknown): Promise<void>;
+  /**
+   * Where saved settings go, for saying so honestly: 'workbook' (the default: Excel's document
+   * settings, which travel with the file) or 'session' (memory: gone when the page closes).
+   */
+  readonly scope?: 'workbook' | 'session';
+}
+
+/** "Saved in this workbook" or "Saved for this session", as the store keeps them. */
+export function savedWhere(store: SettingsStore): string {
+  return store.scope === 'session' ? 'for this session (the file itself does not keep them)' : 'in this workbook';
 }
 
 /** The pane's view of its host. */
@@ -23,10 +33,11 @@ export interface PaneHost {
   fileName: string;
 }
 
-/** Settings kept in memory (file mode, tests). */
-export function memorySettingsStore(initial: unknown = {}): SettingsStore {
+/** Settings kept in memory (file mode, tests); `scope` says where they count as saved. */
+export function memorySettingsStore(initial: unknown = {}, scope: 'workbook' | 'session' = 'workbook'): SettingsStore {
   let value = initial;
   return {
+    scope,
     load: async () => value,
     save: async (s) => {
       value = s;

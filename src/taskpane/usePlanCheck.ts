@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type CheckResult,
+  type ColumnMap,
   type Comparison,
+  type RawPlan,
   type Report,
   type Settings,
   buildOwnersSheet,
@@ -14,7 +16,7 @@ import {
   ownerLists,
   resolveSettings,
 } from '../core';
-import type { PaneHost } from './host';
+import { type PaneHost, savedWhere } from './host';
 import { readPreviousVersion } from './previous';
 
 /** The previous version picked for comparison, checked as of its own Report Date. */
@@ -36,6 +38,8 @@ export interface PaneState {
   /** The previous version, when the user picked one: the comparison and the summary use it. */
   previous: PreviousVersion | null;
   comparison: Comparison | null;
+  /** What was read when the last check found no plan: the sheets and their header-like rows. */
+  noPlan: RawPlan | null;
 }
 
 /** A check of the open workbook, with its comparison when a previous version was picked. */
@@ -64,19 +68,27 @@ export function usePlanCheck(host: PaneHost) {
     highlighted: false,
     previous: null,
     comparison: null,
+    noPlan: null,
   });
   const stateRef = useRef(state);
   stateRef.current = state;
   const patch = (p: Partial<PaneState>) => setState((s) => ({ ...s, ...p }));
+  /** Settings in force at once, before the next render (a check right after loading or saving uses them). */
+  const applySettings = (settings: Settings) => {
+    stateRef.current = { ...stateRef.current, settings };
+    patch({ settings });
+  };
+  // A check waits for the saved settings: a saved column map must apply to the very first check.
+  const loaded = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     let live = true;
-    host.settings
+    loaded.current = host.settings
       .load()
       .then((saved) => {
         if (!live) return;
         try {
-          patch({ settings: resolveSettings(saved ?? {}) });
+          applySettings(resolveSettings(saved ?? {}));
         } catch {
           patch({ notice: 'The settings saved in this workbook were not valid; the defaults are used.' });
         }
@@ -102,17 +114,20 @@ export function usePlanCheck(host: PaneHost) {
 
   // Settings can be passed in: a just-saved value is not in state until the next render.
   const runCheck = useCallback(
-    async (settings: Settings = stateRef.current.settings): Promise<Checked | null> => {
+    async (given?: Settings): Promise<Checked | null> => {
+      await loaded.current;
+      const settings = given ?? stateRef.current.settings;
       const { asOf } = stateRef.current;
       const grid = await host.workbook.readGrid();
       const result = checkWorkbook(grid, { file: host.fileName, asOf: asOf || undefined, today: host.today(), settings });
       if (result.noPlan) {
-        patch({ result: null, comparison: null, error: describeNoPlan(result.raw) });
+        // Shown with the header-like rows and "Set columns…", not as a dead-end error.
+        patch({ result: null, comparison: null, noPlan: result.raw });
         return null;
       }
       const { previous } = stateRef.current;
       const comparison = previous ? comparePlans(previous.report, result.report) : null;
-      patch({ result, comparison });
+      patch({ result, comparison, noPlan: null });
       return { result, comparison };
     },
     [host],
@@ -198,7 +213,7 @@ export function usePlanCheck(host: PaneHost) {
         }
         // Judged as it was reported: its own Report Date, else the date this version is judged at.
         const checked = checkWorkbook(grid, { file: fileName, today: current.report.asOf, settings: stateRef.current.settings });
-        if (checked.noPlan) throw new Error(`${fileName}: ${describeNoPlan(checked.raw)}`);
+        if (checked.noPlan) throw new Error(`${fileName}: ${describeNoPlan(checked.raw, 'pane')}`);
         const previous = { fileName, report: checked.report };
         const comparison = comparePlans(previous.report, current.report);
         patch({
@@ -238,18 +253,55 @@ export function usePlanCheck(host: PaneHost) {
 
   const setAsOf = useCallback((asOf: string) => patch({ asOf }), []);
 
+  // What is given is merged over the settings in force: a form that shows some settings never
+  // drops the others (the Owners sheet name, the column map).
+  const storeSettings = useCallback(
+    async (input: object) => {
+      const settings = resolveSettings({ ...stateRef.current.settings, ...input });
+      await host.settings.save(settings);
+      applySettings(settings);
+      return settings;
+    },
+    [host],
+  );
+
   const saveSettings = useCallback(
     (input: unknown) =>
       act('Saving settings…', async () => {
-        const settings = resolveSettings(input);
-        await host.settings.save(settings);
-        patch({ settings, notice: 'Settings saved in this workbook.' });
+        const settings = await storeSettings(input as object);
+        patch({ notice: `Settings saved ${savedWhere(host.settings)}.` });
         if (stateRef.current.result) await runCheck(settings);
       }),
-    [act, host, runCheck],
+    [act, host, runCheck, storeSettings],
   );
 
-  return { state, check, highlight, clear, summary, select, setAsOf, saveSettings, compareWith, clearComparison, ownersSheet, copyText };
+  /** Saves a column map (or, empty, forgets it) and checks the plan with it. */
+  const saveColumns = useCallback(
+    (columns: ColumnMap, headerRow: number | null) =>
+      act('Saving the columns…', async () => {
+        const settings = await storeSettings({ columns, headerRow: Object.keys(columns).length ? headerRow : null });
+        const what = Object.keys(columns).length ? 'Columns saved' : 'Column map removed';
+        patch({ notice: `${what} ${savedWhere(host.settings)}.` });
+        await runCheck(settings);
+      }),
+    [act, host, runCheck, storeSettings],
+  );
+
+  return {
+    state,
+    check,
+    highlight,
+    clear,
+    summary,
+    select,
+    setAsOf,
+    saveSettings,
+    saveColumns,
+    compareWith,
+    clearComparison,
+    ownersSheet,
+    copyText,
+  };
 }
 
 export type PlanCheckApi = ReturnType<typeof usePlanCheck>;

@@ -33,7 +33,7 @@ describe('column map form logic', () => {
     const grid = unknownHeaders();
     const result = checkWorkbook(grid, { file: 'x', today, settings });
     expect(result.noPlan).toBe(true);
-    const draft = initialDraft(grid, result.raw, settings);
+    const draft = initialDraft(grid, settings, result.raw);
     expect(draft).toEqual({ sheet: 'Tracker', headerRow: 3, columns: {} });
     expect(headerChoices(grid, 'Tracker', 3).map((c) => c.label)).toEqual(['A — Issue', 'B — Person', 'C — By', 'D — Where we are']);
   });
@@ -44,7 +44,13 @@ describe('column map form logic', () => {
     const preview = previewColumnMap(grid, draft, settings, { today });
     expect(preview.problem).toBeNull();
     expect(preview.actions).toBe(3);
-    expect(preview.rows[0]).toMatchObject({ row: 4, description: 'Review the lettings policy', leads: 'J Craig', target: '31 Mar 2021', status: 'Complete' });
+    expect(preview.rows[0]).toMatchObject({
+      row: 4,
+      description: 'Review the lettings policy',
+      leads: 'J Craig',
+      target: '31 Mar 2021',
+      status: 'Complete',
+    });
     expect(preview.rows[1]).toMatchObject({ status: 'Started' });
     // "By" could be read as column BY, so it is kept as a letter.
     expect(draftSettings(draft, headerChoices(grid, 'Tracker', 3))).toEqual({
@@ -78,7 +84,7 @@ describe('column map form logic', () => {
     const saved = resolveSettings({ columns: { action: 'Issue', lead: 'Person', target: 'C' }, headerRow: 3 });
     const result = checkWorkbook(grid, { file: 'x', today, settings: saved });
     expect(result.noPlan).toBe(false);
-    expect(initialDraft(grid, result.raw, saved)).toMatchObject({ sheet: 'Tracker', headerRow: 3, columns: { action: 'A', lead: 'B', target: 'C' } });
+    expect(initialDraft(grid, saved)).toMatchObject({ sheet: 'Tracker', headerRow: 3, columns: { action: 'A', lead: 'B', target: 'C' } });
   });
 
   it('a map by header text leaves another sheet to detection', () => {
@@ -86,12 +92,7 @@ describe('column map form logic', () => {
     grid.sheets.push({
       name: 'Plan',
       merges: [],
-      rows: cells([
-        [],
-        [],
-        ['No.', 'Actions Proposed', 'Timescales', 'Lead Officer'],
-        [1, 'Adopt PSIF', '31 Mar 20', 'J Craig'],
-      ]),
+      rows: cells([[], [], ['No.', 'Actions Proposed', 'Timescales', 'Lead Officer'], [1, 'Adopt PSIF', '31 Mar 20', 'J Craig']]),
     });
     const saved = resolveSettings({ columns: { action: 'Issue', lead: 'Person', target: 'C' }, headerRow: 3 });
     const { report } = checkWorkbook(grid, { file: 'x', today, settings: saved });

@@ -18,7 +18,8 @@ export async function openWorkbookBytes(
   name: string,
   data: Uint8Array,
   onSelect: (sheet: string, cell: string) => void,
-  settings = memorySettingsStore(),
+  // In memory only: the downloaded file does not carry settings, so the pane says "for this session".
+  settings = memorySettingsStore({}, 'session'),
 ): Promise<OpenedFile> {
   const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/xlsx/adapter');
   const wb = XlsxWorkbook.fromBytes(data);
