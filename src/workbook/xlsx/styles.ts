@@ -55,11 +55,34 @@ export function readCellFormats(pkg: XlsxPackage): (string | undefined)[] {
   });
 }
 
-const COLLECTIONS = ['numFmts', 'fonts', 'fills', 'borders', 'cellXfs'] as const;
+// In CT_Stylesheet's order, so new collections inserted at one place come out in order.
+const COLLECTIONS = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles'] as const;
 type Collection = (typeof COLLECTIONS)[number];
-const ITEM: Record<Collection, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf' };
+const ITEM: Record<Collection, string> = {
+  numFmts: 'numFmt',
+  fonts: 'font',
+  fills: 'fill',
+  borders: 'border',
+  cellStyleXfs: 'xf',
+  cellXfs: 'xf',
+  cellStyles: 'cellStyle',
+};
 // CT_Stylesheet's child order: new collections must go in the right place.
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+/**
+ * The entries a collection must start with when a stylesheet has none (the schema allows an
+ * empty `<styleSheet/>`): index 0 of each is the default every unstyled cell uses, and Excel
+ * reserves fills 0 and 1. Ours are appended after these, so they never become the defaults.
+ */
+const DEFAULT_ENTRIES: Partial<Record<Collection, string[]>> = {
+  fonts: ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'],
+  fills: ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'],
+  borders: ['<border><left/><right/><top/><bottom/><diagonal/></border>'],
+  cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
+  cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
+  cellStyles: ['<cellStyle name="Normal" xfId="0" builtinId="0"/>'],
+};
 
 const MINIMAL_STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -104,8 +127,15 @@ export class StyleEditor {
       setOverride(pkg, part, CONTENT_TYPE.styles);
     }
     this.part = part;
-    this.text = partText(pkg, part) ?? MINIMAL_STYLES;
-    const root = documentElement(parseXml(this.text));
+    let text = partText(pkg, part) ?? MINIMAL_STYLES;
+    let root = documentElement(parseXml(text));
+    if (root && root.local === 'styleSheet' && root.selfClosing) {
+      // `<styleSheet …/>` with no children is schema-valid: open it so entries can go in.
+      const tag = text.slice(root.start, root.openEnd).replace(/\s*\/>$/, '>');
+      text = applyEdits(text, [{ start: root.start, end: root.openEnd, text: `${tag}</${root.name}>` }]);
+      root = documentElement(parseXml(text));
+    }
+    this.text = text;
     if (!root || root.local !== 'styleSheet' || root.selfClosing) {
       throw new WorkbookError(
         'corrupt',
@@ -125,6 +155,9 @@ export class StyleEditor {
       });
       this.index.set(c, idx);
       this.added.set(c, []);
+    }
+    for (const c of COLLECTIONS) {
+      if ((this.existing.get(c) as XmlElement[]).length === 0) for (const xml of DEFAULT_ENTRIES[c] ?? []) this.intern(c, xml);
     }
     for (const f of this.existing.get('numFmts') ?? []) {
       const id = Number(f.attrs.get('numFmtId'));
