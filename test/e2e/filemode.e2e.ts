@@ -82,7 +82,7 @@ describe('file mode', () => {
     await animationsDone(page);
     await page.getByLabel('Due soon within (days)').fill('90');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Settings saved in this workbook.').waitFor();
+    await page.getByText('Settings saved for this session (the file itself does not keep them).').waitFor();
     // Two workstreams due by 30 Apr 21, under 75%, are now within the window.
     await rag.getByText('Caution: 2').waitFor();
   });

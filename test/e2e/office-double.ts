@@ -12,6 +12,9 @@ const excel = new FakeExcel();
 const sheet = excel.model.addSheet(plan.sheet).setValues(plan.rows, plan.formats);
 sheet.protected = Boolean(plan.protected);
 const store: Record<string, unknown> = {};
+// The document settings the workbook was saved with (`window.__SETTINGS__`), as on reopening it.
+Object.assign(store, (w.__SETTINGS__ as Record<string, unknown> | undefined) ?? {});
+w.__settings = store;
 
 w.__excel = excel;
 w.Excel = {
