@@ -906,10 +906,46 @@ class RangeProxy extends Proxy {
     this.ctx.requires('1.13', 'Range.getMergedAreasOrNullObject');
     return new RangeAreasProxy(this.ctx, this.sheet, [], true, this.box() ?? undefined);
   }
+  /**
+   * Range.getCellProperties (ExcelApi 1.9): the cells' own formats (not a conditional format's),
+   * only the properties asked for; `value` arrives with the next sync and counts in its response.
+   */
+  getCellProperties(options: { format?: { fill?: { color?: boolean } } }): CellPropertiesProxy {
+    this.ctx.requires('1.9', 'Range.getCellProperties');
+    const box = this.box()!;
+    return new CellPropertiesProxy(this.ctx, () => {
+      const s = sheetOrThrow(this.ctx, this.sheet);
+      return Array.from({ length: box.bottom - box.top + 1 }, (_, i) =>
+        Array.from({ length: box.right - box.left + 1 }, (_, j) => {
+          const cell = s.peek(box.top + i, box.left + j);
+          // Excel gives white for a cell with no fill.
+          return options.format?.fill?.color ? { format: { fill: { color: cell?.fill.color ?? '#FFFFFF' } } } : {};
+        }),
+      );
+    });
+  }
   /** Range.conditionalFormats (ExcelApi 1.6): the conditional formats that intersect the range. */
   get conditionalFormats(): ConditionalFormatsProxy {
     this.ctx.requires('1.6', 'Range.conditionalFormats');
     return new ConditionalFormatsProxy(this.ctx, this.sheet, () => this.box());
+  }
+}
+
+/** OfficeExtension.ClientResult of getCellProperties: set at sync, with no load() call. */
+class CellPropertiesProxy extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly compute: () => unknown,
+  ) {
+    super(ctx);
+    this.pendingLoad.add('value');
+    ctx.register(this);
+  }
+  protected override read(p: string): unknown {
+    return p === 'value' ? this.compute() : undefined;
+  }
+  get value(): { format?: { fill?: { color?: string } } }[][] {
+    return this.get('value');
   }
 }
 

@@ -1,5 +1,6 @@
 /** The Office.js adapter against the strict fake Excel. */
 import { checkWorkbook, buildSummary, highlightMarks, resolveSettings } from '../../src/core';
+import { ragFromFill } from '../../src/core/parse/fill';
 import { HIGHLIGHT_RECORD_SHEET, OfficeWorkbook, chunkAddresses } from '../../src/workbook/office/adapter';
 import { WorkbookError } from '../../src/workbook/port';
 import { FakeContext, FakeExcel, FakeWorkbookModel, PAYLOAD_LIMIT } from '../fakes/excel';
@@ -150,11 +151,88 @@ describe('reading', () => {
       expect(excel.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
       counts.push(excel.syncs);
     }
-    // 3 reads, plus one sync the first time to start watching for the user's edits.
-    expect(counts[0]).toBe(4);
-    expect(counts[1]).toBe(4);
+    // 3 reads, one for the fills of the blank RAG cells, and one the first time to start
+    // watching for the user's edits.
+    expect(counts[0]).toBe(5);
+    expect(counts[1]).toBe(5);
     // 50,000 rows carry ~9 MB of text: paged under the limit, a few syncs, not one per block.
-    expect(counts[2]).toBeLessThanOrEqual(8);
+    expect(counts[2]).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('RAG by colour', () => {
+  /** A tracker whose RAG column is coloured, with no words in it. */
+  function colouredTracker(excel: FakeExcel) {
+    const ws = excel.model.addSheet('Tracker').setValues([
+      ['Workstream', 'Action', 'Lead', 'Target Date', 'RAG'],
+      ['Housing', 'Build homes', 'J Craig', '31/12/2030', ''],
+      ['Housing', 'Repair homes', 'J Craig', '31/12/2030', ''],
+      ['Finance', 'Balance the budget', 'C Hepburn', '31/12/2030', ''],
+      ['Finance', 'Audit the accounts', 'C Hepburn', '31/12/2030', ''],
+      ['Finance', 'Publish the accounts', 'C Hepburn', '31/12/2030', 'Green'],
+    ]);
+    ws.cell(1, 4).fill = { color: '#FF0000', pattern: 'Solid' };
+    ws.cell(2, 4).fill = { color: '#FFC000', pattern: 'Solid' };
+    ws.cell(3, 4).fill = { color: '#00B050', pattern: 'Solid' };
+    ws.cell(5, 4).fill = { color: '#FF0000', pattern: 'Solid' }; // words win over a fill
+    return ws;
+  }
+  const stated = (result: ReturnType<typeof checkWorkbook>) => result.report.actions.map((a) => [a.description, a.statedRag]);
+
+  it("reads a blank RAG cell's fill colour as its stated RAG", async () => {
+    const excel = new FakeExcel();
+    colouredTracker(excel);
+    const { result } = await check(excel);
+    expect(stated(result)).toEqual([
+      ['Build homes', 'Concern'],
+      ['Repair homes', 'Caution'],
+      ['Balance the budget', 'On Target'],
+      ['Audit the accounts', null],
+      ['Publish the accounts', 'On Target'],
+    ]);
+  });
+
+  it("does not read PlanCheck's own highlights as stated colours: a highlighted workbook reads as before", async () => {
+    const excel = new FakeExcel();
+    const ws = colouredTracker(excel);
+    const { wb, result } = await check(excel);
+    const before = stated(result);
+    // Highlights on every RAG cell, in colours that would read as RAGs (pink is Concern).
+    const marks = [1, 2, 3, 4, 5].map((row) => ({ sheet: 'Tracker', row, col: 4, kind: row % 2 ? ('error' as const) : ('On Target' as const), note: '' }));
+    await wb.applyHighlights([...highlightMarks(result), ...marks]);
+    expect(ragFromFill(ws.peek(4, 4)!.fill.color!)).toBe('On Target'); // "Audit" had no fill
+    const again = checkWorkbook(await wb.readGrid(), { file: 'book', today: '2026-11-22', settings });
+    expect(stated(again)).toEqual(before);
+    await wb.clearHighlights();
+    const cleared = checkWorkbook(await wb.readGrid(), { file: 'book', today: '2026-11-22', settings });
+    expect(stated(cleared)).toEqual(before);
+  });
+
+  it('asks for fills only when a RAG or Status cell is blank, and keeps every response under 5 MB at 20,000 rows', async () => {
+    const words = new FakeExcel();
+    summaryWorkbook(words).cell(5, 0).value = 'Green';
+    words.model.sheet('MC 002')!.cell(7, 0).value = 'Amber';
+    await check(words);
+    const blank = new FakeExcel();
+    summaryWorkbook(blank);
+    await check(blank);
+    expect(blank.syncs).toBe(words.syncs + 1);
+
+    const big = new FakeExcel();
+    const ws = big.model.addSheet('Tracker');
+    ws.setValues([['Workstream', 'Action', 'Lead', 'Target Date', 'RAG']]);
+    for (let r = 1; r <= 20000; r++) {
+      ws.cell(r, 0).value = `Workstream ${Math.floor(r / 100)}`;
+      ws.cell(r, 1).value = `Action ${r}`;
+      ws.cell(r, 2).value = 'J Craig';
+      ws.cell(r, 3).value = '31/12/2030';
+      ws.cell(r, 4).fill = { color: r % 3 ? '#FF0000' : '#00B050', pattern: 'Solid' };
+    }
+    const { result } = await check(big);
+    expect(result.report.actions).toHaveLength(20000);
+    expect(result.report.actions.filter((a) => a.statedRag === 'Concern')).toHaveLength(13334);
+    expect(big.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    expect(big.refusals).toBe(0);
   });
 });
 

@@ -83,6 +83,17 @@ export type C45 = Check<Writes<S.RangeFill, Excel.RangeFill, 'patternColor'>>;
 export type C46 = Check<Same<S.ConditionalFormatCollection, Excel.ConditionalFormatCollection>>;
 export type C47 = Check<Same<S.ConditionalFormat, Excel.ConditionalFormat>>;
 
+// Cell properties (the fill colours of blank RAG cells).
+export type C48 = Check<Same<S.ClientResult<S.CellProperties[][]>, OfficeExtension.ClientResult<Excel.CellProperties[][]>>>;
+export type C49 = Check<Same<S.CellProperties, Excel.CellProperties>>;
+export type C50 = Check<Same<NonNullable<S.CellProperties['format']>, Excel.CellPropertiesFormat>>;
+export type C51 = Check<Same<NonNullable<NonNullable<S.CellProperties['format']>['fill']>, Excel.CellPropertiesFill>>;
+/** The options the adapter passes are options Excel takes. */
+export type C52 = Check<[S.CellPropertiesLoadOptions] extends [Excel.CellPropertiesLoadOptions] ? true : { cannotPass: S.CellPropertiesLoadOptions }>;
+export type C53 = Check<NoExtra<S.CellPropertiesLoadOptions, Excel.CellPropertiesLoadOptions>>;
+export type C54 = Check<NoExtra<NonNullable<S.CellPropertiesLoadOptions['format']>, Excel.CellPropertiesFormatLoadOptions>>;
+export type C55 = Check<NoExtra<NonNullable<NonNullable<S.CellPropertiesLoadOptions['format']>['fill']>, Excel.CellPropertiesFillLoadOptions>>;
+
 // Excel.run and its options.
 export type C43 = Check<Same<S.RunOptions, Excel.RunOptions>>;
 /** Excel.run, in both its forms, is an ExcelRun (src/taskpane/officeHost.ts adapts it so). */

@@ -6,9 +6,12 @@
  */
 import { type CellRange, type RawCell, type SheetGrid, type WorkbookGrid, a1, parseRange, rangeA1 } from '../../core/cell';
 import { isoToSerial } from '../../core/parse/dates';
+import { type FieldCell, readPlan } from '../../core/read';
 import { type CellStyleKey, type HighlightMark, RAG_COLOURS, RAG_LABELS, type SheetSpec } from '../../core/sheetspec';
 import { type HighlightOutcome, type WorkbookPort, WorkbookError, type WriteSheetResult } from '../port';
 import type {
+  CellProperties,
+  ClientResult,
   ConditionalFormatCollection,
   ExcelRun,
   FillPattern,
@@ -326,8 +329,103 @@ export class OfficeWorkbook implements WorkbookPort {
         if (cells > 0) bytesPerCell = Math.max(16, Math.ceil((seen / cells) * 1.5));
         i += take;
       }
-      return { sheets: grids, date1904: dateSystem.value === 0 };
+      const grid: WorkbookGrid = { sheets: grids, date1904: dateSystem.value === 0 };
+      const record = infos.find((info) => info.ws.name === HIGHLIGHT_RECORD_SHEET && !info.used.isNullObject);
+      await this.readBlankFills(context, grid, new Map(infos.map((info) => [info.ws.name, info.ws])), record ? { ws: record.ws, rows: record.used.rowCount } : null);
+      return grid;
     }, this.runOptions());
+  }
+
+  /**
+   * The fill colours of blank RAG, Status and earlier-RAG cells: many trackers colour an empty
+   * cell instead of typing a word. Which cells those are is known once the plan's headers are
+   * read, so the core reads the plan from the values first; then only those cells' fills are
+   * asked for (getCellProperties, ExcelApi 1.9: one array per run of rows down a column, not a
+   * proxy per cell), about 4 MB of response per sync. No sync is added when no such cell is
+   * blank. A cell PlanCheck highlighted takes the fill recorded before highlighting, never the
+   * highlight's colour (which would read as a RAG).
+   */
+  private async readBlankFills(
+    context: RequestContext,
+    grid: WorkbookGrid,
+    sheets: Map<string, Worksheet>,
+    record: { ws: Worksheet; rows: number } | null,
+  ): Promise<void> {
+    let plan;
+    try {
+      plan = readPlan(grid);
+    } catch {
+      return;
+    }
+    // Sheet -> column -> the rows of its blank RAG/Status cells.
+    const wanted = new Map<string, Map<number, Set<number>>>();
+    const want = (fc: FieldCell | undefined) => {
+      if (!fc || (fc.cell && fc.cell.value !== '')) return;
+      const cols = wanted.get(fc.sheet) ?? new Map<number, Set<number>>();
+      wanted.set(fc.sheet, cols);
+      const rows = cols.get(fc.col) ?? new Set<number>();
+      cols.set(fc.col, rows);
+      rows.add(fc.row);
+    };
+    for (const list of [plan.actions, plan.workstreams]) {
+      for (const item of list) {
+        want(item.fields.rag);
+        want(item.fields.status);
+        want(item.fields.previousRag);
+      }
+    }
+    if (wanted.size === 0) return;
+    type Run = { sheet: string; col: number; row0: number; rows: number; props: ClientResult<CellProperties[][]> | null };
+    const runs: Run[] = [];
+    for (const [sheet, cols] of wanted) {
+      for (const [col, set] of cols) {
+        const rows = [...set].sort((a, b) => a - b);
+        let start = 0;
+        for (let i = 1; i <= rows.length; i++) {
+          // A run takes in short gaps (a heading row, a filled cell) rather than starting a new range.
+          if (i < rows.length && rows[i] - rows[i - 1] <= FILL_RUN_GAP && rows[i] - rows[start] < FILL_RUN_ROWS) continue;
+          runs.push({ sheet, col, row0: rows[start], rows: rows[i - 1] - rows[start] + 1, props: null });
+          start = i;
+        }
+      }
+    }
+    const recordRows: Range[] = [];
+    type Item = { run: Run } | { recordRow: number };
+    const items: Item[] = [...Array.from({ length: record?.rows ?? 0 }, (_, i) => ({ recordRow: i })), ...runs.map((run) => ({ run }))];
+    await this.paged(
+      context,
+      items,
+      (item) => ('run' in item ? item.run.rows * FILL_BYTES_PER_CELL + 64 : RECORD_CHUNK * 1.5 + 64),
+      (item) => {
+        if ('run' in item) {
+          const r = item.run;
+          r.props = sheets.get(r.sheet)!.getRangeByIndexes(r.row0, r.col, r.rows, 1).getCellProperties({ format: { fill: { color: true } } });
+        } else {
+          const cell = record!.ws.getRangeByIndexes(item.recordRow, 0, 1, 1);
+          cell.load('values');
+          recordRows.push(cell);
+        }
+      },
+    );
+    const recorded = new Map(parseRecord(recordRows.map((r) => r.values[0])).map((f) => [`${f.sheet}!${f.address}`, f]));
+    const bySheet = new Map(grid.sheets.map((g) => [g.name, g]));
+    for (const r of runs) {
+      const g = bySheet.get(r.sheet)!;
+      const rows = wanted.get(r.sheet)!.get(r.col)!;
+      const values = r.props!.value;
+      for (let i = 0; i < r.rows; i++) {
+        const row = r.row0 + i;
+        if (!rows.has(row)) continue;
+        const saved = recorded.get(`${r.sheet}!${a1(row, r.col)}`);
+        const colour = saved ? (saved.none ? null : saved.color) : values[i]?.[0]?.format?.fill?.color;
+        const hex = typeof colour === 'string' ? colour.replace(/^#/, '').toUpperCase() : '';
+        if (!/^[0-9A-F]{6}$/.test(hex) || hex === 'FFFFFF') continue;
+        const line = (g.rows[row] ??= []);
+        const cell = line[r.col];
+        if (!cell) line[r.col] = { value: '', fill: hex };
+        else if (cell.value === '') cell.fill = hex;
+      }
+    }
   }
 
   async writeSheet(spec: SheetSpec): Promise<WriteSheetResult> {
@@ -875,6 +973,12 @@ function addChart(ws: Worksheet, spec: SheetSpec): void {
 }
 
 const RECORD_CHUNK = 30000;
+/** Response bytes of one cell's fill colour from getCellProperties ({"format":{"fill":{"color":"#FFFFFF"}}}). */
+const FILL_BYTES_PER_CELL = 48;
+/** Rows a run of fill reads may skip rather than start another range. */
+const FILL_RUN_GAP = 8;
+/** Longest run of rows in one getCellProperties call. */
+const FILL_RUN_ROWS = 20000;
 
 /** The record is JSON split over column A (a cell holds at most 32,767 characters). */
 function parseRecord(rows: unknown[][]): SavedFill[] {

@@ -140,6 +140,23 @@ export interface Range extends Loadable {
   getMergedAreasOrNullObject(): RangeAreas;
   /** ExcelApi 1.6: the conditional formats that intersect the range. */
   conditionalFormats: ConditionalFormatCollection;
+  /** ExcelApi 1.9: the asked-for properties of every cell, as one 2D array (no proxy per cell). */
+  getCellProperties(options: CellPropertiesLoadOptions): ClientResult<CellProperties[][]>;
+}
+
+/** OfficeExtension.ClientResult: `value` is set at the next sync, without a load. */
+export interface ClientResult<T> {
+  value: T;
+}
+
+/** Which cell properties getCellProperties returns (ExcelApi 1.9): only the fill colour here. */
+export interface CellPropertiesLoadOptions {
+  format?: { fill?: { color?: boolean } };
+}
+
+/** One cell's properties from getCellProperties (ExcelApi 1.9): those asked for. */
+export interface CellProperties {
+  format?: { fill?: { color?: string } };
 }
 
 export interface ConditionalFormatCollection extends Loadable {
