@@ -15,7 +15,7 @@ import {
   TabList,
   Text,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { type Report, formatUkDate, ownerLists, plural } from '../core';
 import { ChangesList } from './components/ChangesList';
 import { FindingsList } from './components/FindingsList';
@@ -63,6 +63,13 @@ export function App({ host }: { host: PaneHost }) {
     copyText,
   } = usePlanCheck(host);
   const [settingColumns, setSettingColumns] = useState(false);
+  // Closing the form (Save or Cancel) puts focus back on its button, not on the page.
+  const setColumnsButton = useRef<HTMLButtonElement>(null);
+  const formWasOpen = useRef(false);
+  useEffect(() => {
+    if (formWasOpen.current && !settingColumns) setColumnsButton.current?.focus();
+    formWasOpen.current = settingColumns;
+  }, [settingColumns]);
   const busy = state.busy !== null;
   const report = state.result?.report;
   const [view, setView] = useState<'findings' | 'owners' | 'changes'>('findings');
@@ -171,7 +178,7 @@ export function App({ host }: { host: PaneHost }) {
       )}
       {!settingColumns && (
         <div className={styles.row}>
-          <Button onClick={() => setSettingColumns(true)} disabled={busy}>
+          <Button ref={setColumnsButton} onClick={() => setSettingColumns(true)} disabled={busy}>
             Set columns…
           </Button>
         </div>

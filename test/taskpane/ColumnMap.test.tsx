@@ -142,6 +142,7 @@ describe('Set columns…', () => {
     expect((within(form).getByLabelText('Status update') as HTMLSelectElement).value).toBe('F');
     fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Set columns' })).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Set columns…' }));
     expect(await settings.load()).toEqual({});
   });
 
