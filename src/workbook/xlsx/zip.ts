@@ -2,11 +2,15 @@
  * The zip container of an .xlsx, read defensively.
  *
  * Before anything is inflated the central directory is parsed with bounds checks and the
- * entry count, every declared size, the declared total and the compression ratios are
- * checked against {@link PackageLimits}. Then each entry is inflated with fflate's streaming
- * `Inflate` in small slices while counting the bytes really produced, because headers can
- * lie: an entry that grows past its declared size (or a limit) is refused at once, before it
- * can fill memory. CRC-32s are checked so damaged files are reported, not half-read.
+ * entry count, every declared size and the declared total are checked against
+ * {@link PackageLimits}. Then each entry is inflated with fflate's streaming `Inflate` in small
+ * slices while counting the bytes really produced, because headers can lie: an entry that
+ * grows past its declared size (and so past the limits) is refused at once, before it can fill
+ * memory. CRC-32s are checked so damaged files are reported, not half-read.
+ *
+ * How well a part compresses is not a test: a sheet of long, repeated strings legitimately
+ * compresses 250:1, and a bomb is dangerous only for the bytes it inflates to, which these
+ * limits bound whatever the ratio.
  *
  * We parse the central directory ourselves rather than through `unzipSync`'s `filter`
  * callback because the callback does not expose each entry's local-header offset (needed to
@@ -27,10 +31,6 @@ export interface PackageLimits {
   maxTotalBytes: number;
   /** Most bytes one entry may inflate to. */
   maxEntryBytes: number;
-  /** Highest inflate ratio (uncompressed : compressed) allowed for entries over `ratioThresholdBytes`. */
-  maxRatio: number;
-  /** Entries up to this size are not ratio-checked (tiny, very repetitive parts are normal). */
-  ratioThresholdBytes: number;
   /** Most non-empty cells (plus merged ranges) the reader stores across the workbook. */
   maxCells: number;
   /** Largest file (the zip itself) that is opened at all. */
@@ -41,18 +41,19 @@ export interface PackageLimits {
  * The defaults. Real council plans are a few MB at most; these leave room for
  * 100,000-row sheets while refusing zip bombs long before memory runs out:
  * - 10,000 entries;
- * - 200 MB uncompressed in total, 100 MB for one entry;
- * - a 200:1 ratio for entries over 1 MB (sheet XML is typically 10–30:1; bombs are ~1000:1);
+ * - 200 MB uncompressed in total, 100 MB for one entry (a 100,000-action sheet is about
+ *   50 MB), however well it compresses: a zip bomb is refused for the bytes it would inflate
+ *   to, declared or really produced, not for its ratio;
  * - 2,000,000 stored cells (a 100,000-action plan has about 800,000);
  * - a 50 MB file (a 100,000-action plan is about 8 MB).
- * Together with the CLI's heap cap they keep PlanCheck under 400 MB for any file.
+ * Together with the CLI's heap cap they keep PlanCheck under 400 MB for every plan and hostile
+ * file measured; a part read whole (styles, workbook.xml) that inflates near 100 MB can take
+ * the process past that (issue #16).
  */
 export const DEFAULT_PACKAGE_LIMITS: Readonly<PackageLimits> = Object.freeze({
   maxEntries: 10_000,
   maxTotalBytes: 200 * 1024 * 1024,
   maxEntryBytes: 100 * 1024 * 1024,
-  maxRatio: 200,
-  ratioThresholdBytes: 1024 * 1024,
   maxCells: 2_000_000,
   maxFileBytes: 50 * 1024 * 1024,
 });
@@ -438,14 +439,16 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
     if (e.method !== 0 && e.method !== 8) throw corrupt(`part ${e.name} uses a compression method PlanCheck cannot read (${e.method})`);
     if (seen.has(e.name)) throw corrupt(`part ${e.name} appears twice`);
     seen.add(e.name);
-    if (e.size > lim.maxEntryBytes) throw tooLarge(`part ${e.name} expands to ${mb(e.size)} (the limit is ${mb(lim.maxEntryBytes)})`);
+    if (e.size > lim.maxEntryBytes)
+      throw tooLarge(`part ${e.name} expands to ${mb(e.size)}, more than the ${mb(lim.maxEntryBytes)} allowed for one part`);
     declaredTotal += e.size;
-    if (declaredTotal > lim.maxTotalBytes) throw tooLarge(`its parts expand to more than ${mb(lim.maxTotalBytes)}`);
-    if (e.size > lim.ratioThresholdBytes && e.size > e.compressedSize * lim.maxRatio) {
-      throw tooLarge(`part ${e.name} is compressed ${Math.round(e.size / Math.max(1, e.compressedSize))}:1, like a zip bomb`);
-    }
     if (e.method === 0 && e.size !== e.compressedSize) throw corrupt(`part ${e.name} has inconsistent sizes`);
   }
+  // maxEntries bounds the entries, so the whole sum is known before it is judged.
+  if (declaredTotal > lim.maxTotalBytes)
+    throw tooLarge(
+      `its parts expand to ${mb(declaredTotal)} in all, more than the ${mb(lim.maxTotalBytes)} allowed for all parts together`,
+    );
 
   const entries = new Map<string, PackageEntry>();
   let keptTotal = 0;
@@ -457,7 +460,7 @@ export function openPackage(bytes: Uint8Array, limits?: Partial<PackageLimits>):
     if (dataEnd > bytes.length) throw truncated(`the data of ${e.name} is cut short`);
     const comp = bytes.subarray(dataStart, dataEnd);
     // The declared sizes were checked against the limits above; inflatePart holds each part
-    // to its declared size, so the real total cannot pass them either.
+    // to its declared size as it inflates, so the bytes really produced cannot pass them either.
     const original = { compressed: comp, crc: e.crc, size: e.size };
     if (e.method === 8 && (e.size > KEEP_INFLATED_BYTES || keptTotal + e.size > KEEP_INFLATED_TOTAL)) {
       // Checked (size, checksum, bombs) each time it is read; see KEEP_INFLATED_BYTES.
