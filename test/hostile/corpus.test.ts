@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { heapFlags } from '../../src/cli/run';
+import { compressibleWorkbook, partBomb, totalBomb } from '../xlsx/foreign';
 import { book, zip } from '../xlsx/helpers';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'plancheck.js');
@@ -168,6 +169,30 @@ describe('XML entity declarations are never expanded', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(r.out.length + r.err.length).toBeLessThan(100000);
     expect(r.ms).toBeLessThan(10000);
+  });
+});
+
+describe('how well a part compresses is no reason to refuse it; the bytes it inflates to are (issue #16)', () => {
+  it('a plan beside a 57 MB sheet of long strings compressed 255:1 is read and checked', () => {
+    const c = compressibleWorkbook(57);
+    expect(c.sheetBytes / c.sheetCompressed).toBeGreaterThan(240);
+    const r = run(write('long-notes.xlsx', c.bytes));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1); // the plan has error findings
+    expect(r.out).toContain('Read 2 workstreams and 4 actions.');
+    expect(r.peakMB).toBeLessThan(350);
+  });
+
+  it.each([
+    ['one part that really inflates to 120 MB', () => partBomb(120), /expands to 120 MB, more than the 100 MB allowed for one part/],
+    ['parts that inflate to 240 MB together', totalBomb, /expand to 240 MB in all, more than the 200 MB allowed for all parts together/],
+  ])('a bomb next to it, %s, is refused before inflating, naming the limit', (name, make, message) => {
+    const r = run(write(`bomb-${name.length}.xlsx`, make()));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+    expect(r.peakMB).toBeLessThan(350);
   });
 });
 
