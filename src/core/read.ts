@@ -628,11 +628,17 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
   readMeta(view, rows, headers[0].row, plan);
 
   const rowPos = new Map(rows.map((r, i) => [r, i]));
+  // The first row at or below the header's body start (a mapped header row may be empty,
+  // or the "header" of a headerless sheet may be its first row of data).
   const firstBody = (h: HeaderInfo) => {
-    // A mapped sheet with no header row at all starts its body on the "header" row itself.
-    let i = h.bodyStart <= h.row ? (rowPos.get(h.row) ?? 0) : rowPos.get(h.row)! + 1;
-    while (i < rows.length && rows[i] < h.bodyStart) i++;
-    return i;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] < h.bodyStart) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   // The headings of blocks are the last text row above each header.
   let blockWorkstream = -1;

@@ -269,3 +269,13 @@ describe('a header repeated under every section, with period group headings abov
     ]);
   });
 });
+
+describe('a column map whose header row is empty or past the end', () => {
+  const rows: Val[][] = [['Plan'], [], ['Issue', 'Person', 'By'], ['Fix the roof', 'P Smith', '31/03/2021']];
+  it('reads only the rows below it, never the whole sheet from the top', () => {
+    const empty = check(rows, { settings: { columns: { action: 'A', lead: 'B', target: 'C' }, headerRow: 2 } });
+    expect(empty.report.actions.map((a) => a.row)).toEqual([3, 4]);
+    const past = check(rows, { settings: { columns: { action: 'A', lead: 'B', target: 'C' }, headerRow: 40 } });
+    expect(past.report.actions).toEqual([]);
+  });
+});
