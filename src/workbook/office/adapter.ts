@@ -222,7 +222,9 @@ export class OfficeWorkbook implements WorkbookPort {
    * fail), and, for fill changes where ExcelApi 1.20 allows, one undo step.
    */
   private runOptions(undoGroup = false): RunOptions {
-    return undoGroup && this.isSetSupported('ExcelApi', '1.20') ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
+    return undoGroup && this.isSetSupported('ExcelApi', '1.20')
+      ? { delayForCellEdit: true, mergeUndoGroup: true }
+      : { delayForCellEdit: true };
   }
 
   async readGrid(): Promise<WorkbookGrid> {
@@ -331,7 +333,12 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       const grid: WorkbookGrid = { sheets: grids, date1904: dateSystem.value === 0 };
       const record = infos.find((info) => info.ws.name === HIGHLIGHT_RECORD_SHEET && !info.used.isNullObject);
-      await this.readBlankFills(context, grid, new Map(infos.map((info) => [info.ws.name, info.ws])), record ? { ws: record.ws, rows: record.used.rowCount } : null);
+      await this.readBlankFills(
+        context,
+        grid,
+        new Map(infos.map((info) => [info.ws.name, info.ws])),
+        record ? { ws: record.ws, rows: record.used.rowCount } : null,
+      );
       return grid;
     }, this.runOptions());
   }
@@ -399,7 +406,10 @@ export class OfficeWorkbook implements WorkbookPort {
       (item) => {
         if ('run' in item) {
           const r = item.run;
-          r.props = sheets.get(r.sheet)!.getRangeByIndexes(r.row0, r.col, r.rows, 1).getCellProperties({ format: { fill: { color: true } } });
+          r.props = sheets
+            .get(r.sheet)!
+            .getRangeByIndexes(r.row0, r.col, r.rows, 1)
+            .getCellProperties({ format: { fill: { color: true } } });
         } else {
           const cell = record!.ws.getRangeByIndexes(item.recordRow, 0, 1, 1);
           cell.load('values');
@@ -794,7 +804,14 @@ function loadDateSystem(context: RequestContext): FunctionResult<number> {
  * (getMergedAreasOrNullObject's documented limit). An area that crosses a band's edge comes
  * back from both bands; it is kept once. A single row Excel still refuses has no merges read.
  */
-async function mergesInBands(context: RequestContext, ws: Worksheet, row: number, col: number, rows: number, cols: number): Promise<CellRange[]> {
+async function mergesInBands(
+  context: RequestContext,
+  ws: Worksheet,
+  row: number,
+  col: number,
+  rows: number,
+  cols: number,
+): Promise<CellRange[]> {
   const out = new Map<string, CellRange>();
   const pending: [number, number][] = [[row, rows]];
   while (pending.length > 0) {
@@ -841,7 +858,8 @@ function marksUnder(marks: HighlightMark[], formatRanges: { sheet: string; range
   const out = new Set<string>();
   for (const m of marks) {
     const list = boxes.get(m.sheet);
-    if (list?.some((b) => m.row >= b.top && m.row <= b.bottom && m.col >= b.left && m.col <= b.right)) out.add(`${m.sheet}!${a1(m.row, m.col)}`);
+    if (list?.some((b) => m.row >= b.top && m.row <= b.bottom && m.col >= b.left && m.col <= b.right))
+      out.add(`${m.sheet}!${a1(m.row, m.col)}`);
   }
   return [...out];
 }
@@ -850,7 +868,13 @@ function marksUnder(marks: HighlightMark[], formatRanges: { sheet: string; range
 function addressKey(address: string): string {
   return address
     .split(',')
-    .map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '').trim().toUpperCase())
+    .map((a) =>
+      a
+        .slice(a.lastIndexOf('!') + 1)
+        .replace(/\$/g, '')
+        .trim()
+        .toUpperCase(),
+    )
     .sort()
     .join(',');
 }
