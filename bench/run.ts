@@ -8,7 +8,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type RawCell, type WorkbookGrid, buildSummary, checkWorkbook, highlightMarks, rangeA1, readPlan, resolveSettings } from '../src/core';
+import {
+  type RawCell,
+  type WorkbookGrid,
+  buildSummary,
+  checkWorkbook,
+  highlightMarks,
+  rangeA1,
+  readPlan,
+  resolveSettings,
+} from '../src/core';
 import { OfficeWorkbook } from '../src/workbook/office/adapter';
 import { XlsxWorkbook } from '../src/workbook/xlsx/adapter';
 import { decodeEntities, TOK_EOF, XmlScanner } from '../src/workbook/xlsx/xml';
@@ -169,7 +178,14 @@ function detectionScaling(): { worstRatio: number; slowestMs: number } {
         put(['', '', '', 'Previous Period', '', 'Current Period']);
         put(['Ref', 'Recommendation', 'Who by?', 'When?', 'Status', 'RAG']);
       }
-      put([`R${i + 1}`, `Review the service area number ${i}`, i % 7 ? 'Head of Service' : '', i % 3 ? 'Q2 2021/22' : '31st March 2022', i % 2 ? 'In Progress' : 'Implemented', i % 4 ? 'Green' : 'Amber']);
+      put([
+        `R${i + 1}`,
+        `Review the service area number ${i}`,
+        i % 7 ? 'Head of Service' : '',
+        i % 3 ? 'Q2 2021/22' : '31st March 2022',
+        i % 2 ? 'In Progress' : 'Implemented',
+        i % 4 ? 'Green' : 'Amber',
+      ]);
       if (i % 500 === 499) put(['Key: Red = off track', 'Amber = some slippage', 'Green = on track']);
     }
     return { sheets: [{ name: 'Tracker', rows, merges: [] }], date1904: false };

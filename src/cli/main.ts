@@ -229,7 +229,10 @@ function commonOptions(cmd: Command): Command {
     .option('--sheet <name>', 'read only this sheet')
     .option('--start-date <date>', 'plan-wide start date for expected-progress RAG (YYYY-MM-DD)')
     .option('--settings <file.json>', 'settings as JSON (thresholds, dueSoonDays, summarySheetName, columns; see docs/RAG.md)')
-    .option('--columns <map>', 'name the columns when detection cannot: action=C,lead=E,target=F,status=H (a letter or the exact header text; see docs/LAYOUTS.md)')
+    .option(
+      '--columns <map>',
+      'name the columns when detection cannot: action=C,lead=E,target=F,status=H (a letter or the exact header text; see docs/LAYOUTS.md)',
+    )
     .option('--header-row <n>', 'the header row the --columns map applies to (1-based)')
     .option('--debug', 'show internal details of unexpected failures');
 }

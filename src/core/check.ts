@@ -47,7 +47,9 @@ export interface CheckResult {
  */
 export function describeNoPlan(raw: RawPlan, how: 'cli' | 'pane' = 'cli'): string {
   const where = raw.sheetsWithoutPlan.length ? raw.sheetsWithoutPlan : raw.sheets;
-  const lines = [`No plan found: looked on ${where.length === 1 ? 'sheet' : 'sheets'} ${where.map((s) => `"${s}"`).join(', ')} for ${LOOKED_FOR}.`];
+  const lines = [
+    `No plan found: looked on ${where.length === 1 ? 'sheet' : 'sheets'} ${where.map((s) => `"${s}"`).join(', ')} for ${LOOKED_FOR}.`,
+  ];
   if (raw.headerCandidates.length) {
     lines.push('Rows that look like headers:');
     for (const c of raw.headerCandidates) {
@@ -126,7 +128,8 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       if (a.lacks.includes('lead')) ctx.add('missing-owner', self, { what });
       if (a.lacks.includes('timescale')) ctx.add('no-target-date', self, { what });
     }
-    if (said.status !== 'dropped') ctx.judgeDates(timescale.target, closed ? 100 : percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
+    if (said.status !== 'dropped')
+      ctx.judgeDates(timescale.target, closed ? 100 : percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
     if (said.rag && said.rag !== result.rag && said.status !== 'dropped') {
       ctx.add('rag-mismatch', where(said.field), { what, stated: said.text, computed: result.rag, reason: result.reason });
     }
@@ -163,7 +166,10 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const mine = byWorkstream[index];
     const what = `Workstream "${shortText(w.title)}"`;
     if (w.kind !== 'row') {
-      const rolled = mine.length === 0 && raw.actions.some((a) => raw.workstreams[a.workstream] === w) ? { rag: 'Not Started' as const, reason: 'every action dropped (cancelled, superseded or withdrawn)' } : rollUpRag(mine.map((a) => a.rag));
+      const rolled =
+        mine.length === 0 && raw.actions.some((a) => raw.workstreams[a.workstream] === w)
+          ? { rag: 'Not Started' as const, reason: 'every action dropped (cancelled, superseded or withdrawn)' }
+          : rollUpRag(mine.map((a) => a.rag));
       const pcts = mine.map((a) => a.percent).filter((p): p is number => p !== null);
       const targets = mine
         .map((a) => a.targetDate)
@@ -204,7 +210,15 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
         ? computeRag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings)
         : rollUpRag(mine.map((a) => a.rag));
     if (said.status !== 'dropped') {
-      ctx.judgeDates(timescale.target, result.rag === 'Complete' ? 100 : percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
+      ctx.judgeDates(
+        timescale.target,
+        result.rag === 'Complete' ? 100 : percent,
+        asOf,
+        settings.dueSoonDays,
+        where(targetField),
+        what,
+        leads.join(' / '),
+      );
     }
     if (said.rag && said.rag !== result.rag && said.status !== 'dropped') {
       ctx.add('rag-mismatch', where(said.field), { what, stated: said.text, computed: result.rag, reason: result.reason });
@@ -293,7 +307,8 @@ const YEARLESS =
   /^(?:(?:end of|by( the end of)?|by end)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 
 /** "B/Fwd Oct 2010", "Carried forward to March 2021", "Deferred until June 2021 meeting". */
-const CARRIED_FORWARD = /^(?:b\/?\s?fwd|brought forward|carried forward|c\/f|deferred|postponed|moved|rescheduled)(?:\s+(?:to|until|till))?\s+(?:the\s+)?(.{3,40}?)(?:\s+meeting)?\.?$/i;
+const CARRIED_FORWARD =
+  /^(?:b\/?\s?fwd|brought forward|carried forward|c\/f|deferred|postponed|moved|rescheduled)(?:\s+(?:to|until|till))?\s+(?:the\s+)?(.{3,40}?)(?:\s+meeting)?\.?$/i;
 
 /** What a plan states about a record: its RAG (where and as written) and its status. */
 interface Stated {
@@ -445,7 +460,8 @@ class Context {
     // "Completed" or "Achieved" typed where the date goes is status, not a bad date.
     if (!/\d/.test(folded.text) && this.parseTimescale(folded.text).keywords.length === 0) {
       const st = parseStatus(folded.text);
-      if (st.status === 'complete' || st.status === 'dropped' || (st.status && folded.text.length <= 30)) return { ...empty, text, status: st.status, statusWord: st.word };
+      if (st.status === 'complete' || st.status === 'dropped' || (st.status && folded.text.length <= 30))
+        return { ...empty, text, status: st.status, statusWord: st.word };
     }
     if (folded.found.length > 0) this.lookalikes(fc, what, 'target date', text, folded);
     let t = this.parseTimescale(text);
@@ -564,7 +580,10 @@ class Context {
   }
 
   /** One Status or RAG cell: its words, else its fill colour. Unknown words are a finding. */
-  private statusCell(fc: FieldCell | undefined, what: string): (ReturnType<typeof parseStatusCell> & { field: FieldCell; text: string }) | null {
+  private statusCell(
+    fc: FieldCell | undefined,
+    what: string,
+  ): (ReturnType<typeof parseStatusCell> & { field: FieldCell; text: string }) | null {
     if (!fc?.cell) return null;
     if (this.cellError(fc, what, 'status')) return null;
     const text = this.plainText(fc.cell);
@@ -578,7 +597,15 @@ class Context {
     if (!r.known && !commentary) this.add('unknown-rag', at(fc), { what, text: shortText(text, 60) });
     if (!text && fc.cell.fill) {
       const byFill = ragFromFill(fc.cell.fill);
-      if (byFill) return { rag: byFill, status: byFill === 'Complete' ? 'complete' : null, known: true, word: null, field: fc, text: `a ${fillName(byFill)} fill` };
+      if (byFill)
+        return {
+          rag: byFill,
+          status: byFill === 'Complete' ? 'complete' : null,
+          known: true,
+          word: null,
+          field: fc,
+          text: `a ${fillName(byFill)} fill`,
+        };
     }
     // Quote the status as the plan writes it ("In Progress"), not as matched.
     const word = r.word && text.toLowerCase().startsWith(r.word.toLowerCase()) ? text.slice(0, r.word.length) : r.word;
@@ -590,7 +617,8 @@ class Context {
    * to March 2021", "Brought forward to July meeting 2012"): the latest such line, or null.
    */
   carriedForward(fc: FieldCell | undefined): IsoDate | null {
-    if (!fc?.cell || typeof fc.cell.value !== 'string' || !/fwd|forward|c\/f|defer|postpone|moved|reschedul/i.test(fc.cell.value)) return null;
+    if (!fc?.cell || typeof fc.cell.value !== 'string' || !/fwd|forward|c\/f|defer|postpone|moved|reschedul/i.test(fc.cell.value))
+      return null;
     let latest: IsoDate | null = null;
     for (const line of fc.cell.value.split('\n')) {
       const m = CARRIED_FORWARD.exec(line.trim());

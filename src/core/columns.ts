@@ -92,5 +92,9 @@ export function formatColumnMap(map: ColumnMap): string {
 
 /** A map's entries as fields, with the value each names. */
 export function resolveColumnMap(map: ColumnMap): { field: Field; value: string; name: MapField }[] {
-  return MAP_FIELD_NAMES.filter((k) => map[k] !== undefined && map[k]!.trim() !== '').map((k) => ({ field: MAP_FIELDS[k], value: map[k]!.trim(), name: k }));
+  return MAP_FIELD_NAMES.filter((k) => map[k] !== undefined && map[k]!.trim() !== '').map((k) => ({
+    field: MAP_FIELDS[k],
+    value: map[k]!.trim(),
+    name: k,
+  }));
 }

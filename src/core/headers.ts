@@ -75,22 +75,38 @@ const PATTERNS: [RegExp, HeaderKind][] = [
   ],
   [/^decisions?\b/, 'decisions'],
   [/^(b?rag|b?rag status|rag rating|rating|traffic light|b?rag\/status|status\/b?rag)$/, 'rag'],
-  [/^(status|overall status|current status|implementation status|action status|progress status|status of (action|recommendation)|state)$/, 'status'],
+  [
+    /^(status|overall status|current status|implementation status|action status|progress status|status of (action|recommendation)|state)$/,
+    'status',
+  ],
   [/^(outcome|outcomes?|result)$/, 'outcome'],
   [/^(% ?(completed?|progress|done|achieved)|percent(age)? (completed?|progress)|progress ?%|completion ?%|% ?|percentage)$/, 'percent'],
   [/^progress$/, 'progress'],
-  [/^((significant )?governance issues?|issues? identified|issue|area|area for (improvement|development)|improvement required|weakness(es)?|control weakness(es)?)$/, 'issue'],
+  [
+    /^((significant )?governance issues?|issues? identified|issue|area|area for (improvement|development)|improvement required|weakness(es)?|control weakness(es)?)$/,
+    'issue',
+  ],
   [/^(recommendations?( made)?|audit recommendations?|rec(ommendation)? (text|detail)|finding and recommendation)$/, 'recommendation'],
-  [/^(workstreams?|(bv |audit )?recommendations? \/ workstreams?|theme|themes|objective|objectives|strategic objective|priority area|improvement area|area of (focus|improvement)|outcome area|key (area|theme)|section|heading)\b/, 'workstream'],
+  [
+    /^(workstreams?|(bv |audit )?recommendations? \/ workstreams?|theme|themes|objective|objectives|strategic objective|priority area|improvement area|area of (focus|improvement)|outcome area|key (area|theme)|section|heading)\b/,
+    'workstream',
+  ],
   [
     /^(actions?( proposed| required| to be taken| agreed| planned)?|actio ?ns proposed|agreed (management )?actions?|management actions? agreed|management (response|action)s?( and action)?|suggested actions?|description|action description|action detail|task|tasks|proposed actions?|improvement actions?|planned actions?|what|what will we do|what we will do|how|title|action title|activity|activities|key actions?|milestones? and actions?)$/,
     'action',
   ],
   [
-    new RegExp(`^(original|baseline|initial)( agreed)? (target( completion)?|due|completion|end|implementation)? ?${DATE_WORDS}$|^original target$`),
+    new RegExp(
+      `^(original|baseline|initial)( agreed)? (target( completion)?|due|completion|end|implementation)? ?${DATE_WORDS}$|^original target$`,
+    ),
     'originalTarget',
   ],
-  [new RegExp(`^(revised|new|current|amended|updated)( agreed)? (target( completion)?|due|completion|end|implementation)? ?${DATE_WORDS}$|^revised target$`), 'revisedTarget'],
+  [
+    new RegExp(
+      `^(revised|new|current|amended|updated)( agreed)? (target( completion)?|due|completion|end|implementation)? ?${DATE_WORDS}$|^revised target$`,
+    ),
+    'revisedTarget',
+  ],
   [
     new RegExp(
       `^(timescales?|time-?scales?|timetable|target( date)?|target completion( date)?|due( date)?|deadline|completion( date)?|date due|by when|when|end date|(agreed )?implementation( date)?|(agreed )?${DATE_WORDS}? ?(for|of) (implementation|completion)|date to be (completed|implemented)|target ${DATE_WORDS}|completion by|due by)$`,
@@ -109,7 +125,10 @@ const PATTERNS: [RegExp, HeaderKind][] = [
   ],
   [/^(report (ref(erence)?s?|paragraph|para)|para(graph)?( ref(erence)?)?|report para ref)$/, 'reportRef'],
   [/^priority( rating| level)?$/, 'priority'],
-  [/^(no\.?|number|#|action (no\.?|number|ref(erence)?|code|id)|ref( no\.?)?|reference( no\.?)?|rec(ommendation)? (no\.?|number|ref)|item( no\.?)?|code|id|ref ?#|finding (no\.?|ref))$/, 'number'],
+  [
+    /^(no\.?|number|#|action (no\.?|number|ref(erence)?|code|id)|ref( no\.?)?|reference( no\.?)?|rec(ommendation)? (no\.?|number|ref)|item( no\.?)?|code|id|ref ?#|finding (no\.?|ref))$/,
+    'number',
+  ],
 ];
 
 /**
@@ -140,7 +159,10 @@ export function classifyHeaderKind(text: string): HeaderKind | null {
   if (!n) return null;
   for (const [re, field] of PATTERNS) if (re.test(n)) return field;
   if (n.includes('/')) {
-    const parts = n.split('/').map((p) => p.trim()).filter(Boolean);
+    const parts = n
+      .split('/')
+      .map((p) => p.trim())
+      .filter(Boolean);
     // "Actions/ Deadlines/ Outcomes": a column for several things holds a narrative.
     if (parts.length >= 3) {
       const kinds = new Set(parts.map((p) => PATTERNS.find(([re]) => re.test(p))?.[1] ?? null));

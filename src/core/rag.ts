@@ -48,7 +48,8 @@ const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 export function computeRag(input: RagInput, settings: Settings): RagResult {
   const { target, asOf } = input;
   const status = input.status ?? null;
-  if (status === 'dropped') return { rag: 'Not Started', reason: `${quoted(input.statusWord, 'dropped')}: left out of counts and roll-ups` };
+  if (status === 'dropped')
+    return { rag: 'Not Started', reason: `${quoted(input.statusWord, 'dropped')}: left out of counts and roll-ups` };
   if (input.percent !== null && input.percent >= 100) return { rag: 'Complete', reason: '100% complete' };
   // Status words stand in for a percentage, never over one: "Complete" beside 40% is a contradiction to report.
   if (status === 'complete' && input.percent === null) return { rag: 'Complete', reason: `status ${quoted(input.statusWord, 'complete')}` };
@@ -72,7 +73,10 @@ export function computeRag(input: RagInput, settings: Settings): RagResult {
   if (started) {
     const word = quoted(input.statusWord, 'in progress');
     if (dueSoon) return { rag: 'Caution', reason: `${word}, no % recorded; target ${formatUkDate(target!)} is in ${days(left!)}` };
-    return { rag: 'On Target', reason: target ? `${word}, no % recorded; target ${formatUkDate(target)}` : `${word}, no % recorded; no target date` };
+    return {
+      rag: 'On Target',
+      reason: target ? `${word}, no % recorded; target ${formatUkDate(target)}` : `${word}, no % recorded; no target date`,
+    };
   }
   if (percent === null || percent === 0) {
     if (dueSoon) {

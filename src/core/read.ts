@@ -136,7 +136,8 @@ const SECTION_END = /^(key\b|key:|legend\b|issues\b|programme summary|notes?:?$|
 /** A colour-key entry: "Red = significantly off track", "Blue - Complete", "G: on target". */
 const LEGEND_CELL = /^(b?rag\b|red|amber|green|blue|grey|gray|yellow|orange|purple|black|white|r|a|g|b)\s*(\/\s*\w+\s*)?[-–=:]\s*\S/i;
 /** Guidance under a header: "Enter the date…", "(who is responsible)". */
-const GUIDANCE_CELL = /^[([]?\s*(enter|insert|describe|state|give|include|record|list|provide|add|select|choose|detail|summarise|explain|e\.?g\.?|for example|what|who|when|how|why|name of|the name|date by which|brief)\b/i;
+const GUIDANCE_CELL =
+  /^[([]?\s*(enter|insert|describe|state|give|include|record|list|provide|add|select|choose|detail|summarise|explain|e\.?g\.?|for example|what|who|when|how|why|name of|the name|date by which|brief)\b/i;
 
 /** Header fields that name the heading of a block, a group, or a workstream row. */
 const KEY_FIELDS: Field[] = ['action', 'workstream'];
@@ -176,7 +177,8 @@ export function readPlan(grid: WorkbookGrid, options: ReadOptions = {}): RawPlan
   let mapUsed = false;
   for (const sheet of sheets) {
     const view = new SheetView(sheet);
-    const mapped = options.columns && Object.keys(options.columns).length > 0 ? mappedHeader(view, options.columns, options.headerRow ?? null) : null;
+    const mapped =
+      options.columns && Object.keys(options.columns).length > 0 ? mappedHeader(view, options.columns, options.headerRow ?? null) : null;
     if (mapped) mapUsed = true;
     const found = readSheet(view, plan, mapped) || readOutline(view, plan);
     if (!found) {
@@ -285,11 +287,24 @@ function nextRow(view: SheetView, row: number): number {
 }
 
 /** Header kinds to fields: plain fields first, then hints settled by the rest of the row. */
-function assignColumns(view: SheetView, headerRow: number, bodyStart: number, named: { col: number; kind: HeaderKind }[]): Partial<Record<Field, number>> {
+function assignColumns(
+  view: SheetView,
+  headerRow: number,
+  bodyStart: number,
+  named: { col: number; kind: HeaderKind }[],
+): Partial<Record<Field, number>> {
   const columns: Partial<Record<Field, number>> = {};
   const repeats = new Map<Field, number[]>();
   for (const n of named) {
-    if (n.kind === 'recommendation' || n.kind === 'issue' || n.kind === 'progress' || n.kind === 'outcome' || n.kind === 'date' || n.kind === 'other') continue;
+    if (
+      n.kind === 'recommendation' ||
+      n.kind === 'issue' ||
+      n.kind === 'progress' ||
+      n.kind === 'outcome' ||
+      n.kind === 'date' ||
+      n.kind === 'other'
+    )
+      continue;
     const f = n.kind;
     if (columns[f] === undefined) columns[f] = n.col;
     else if (PERIOD_FIELDS.has(f)) repeats.set(f, [...(repeats.get(f) ?? [columns[f]!]), n.col]);
@@ -462,7 +477,10 @@ function mappedHeader(view: SheetView, map: ColumnMap, headerRow: number | null)
     if (first === undefined) return null;
     // Headers hold no digits; dates and percentages do.
     const looksLikeData = entries.some((e) => {
-      const v = isColumnLetter(e.value) && ['timescale', 'percent', 'revisedTarget', 'start'].includes(e.field) ? view.own(first, letterIndex(e.value))?.value : undefined;
+      const v =
+        isColumnLetter(e.value) && ['timescale', 'percent', 'revisedTarget', 'start'].includes(e.field)
+          ? view.own(first, letterIndex(e.value))?.value
+          : undefined;
       return typeof v === 'number' || (typeof v === 'string' && /\d/.test(v));
     });
     row = looksLikeData ? first - 1 : first;
@@ -508,7 +526,14 @@ function readOutline(view: SheetView, plan: RawPlan): boolean {
     if (cols.length === 0 || cols.length > 8) continue;
     const first = view.text(r, cols[0]);
     if (OUTLINE_NUMBER.test(first) && cols.length >= 2) {
-      lines.push({ row: r, col: cols[0], number: first.replace(/[.)]$/, ''), text: view.text(r, cols[1]), textCol: cols[1], heading: false });
+      lines.push({
+        row: r,
+        col: cols[0],
+        number: first.replace(/[.)]$/, ''),
+        text: view.text(r, cols[1]),
+        textCol: cols[1],
+        heading: false,
+      });
       continue;
     }
     const inline = /^(\d{1,3}(?:\.\d{1,3}){1,3})[.)]?\s+(\S.*)$/s.exec(first);
@@ -523,7 +548,14 @@ function readOutline(view: SheetView, plan: RawPlan): boolean {
       if (m && /\p{L}/u.test(m[3]) && m[3].length <= 300) {
         // A code or a word is part of the name ("001 Developing…", "Objective 1. Transport"); a plain "1" is not.
         const keep = m[1] !== undefined || /^0\d/.test(m[2]);
-        lines.push({ row: r, col: cols[0], number: m[2], text: keep ? (cols.length === 1 ? first : alone) : m[3].trim(), textCol: cols[0], heading: true });
+        lines.push({
+          row: r,
+          col: cols[0],
+          number: m[2],
+          text: keep ? (cols.length === 1 ? first : alone) : m[3].trim(),
+          textCol: cols[0],
+          heading: true,
+        });
       }
     }
   }
@@ -573,7 +605,11 @@ function outlineColumns(view: SheetView, actions: { row: number; textCol: number
       if (!isValue(cell)) continue;
       filled++;
       const t = typeof cell.value === 'string' ? cell.value.trim() : '';
-      if (typeof cell.value === 'number' || (/\d/.test(t) && t.length <= 40 && /(\d{1,2}[/.-]\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|\d{4})/i.test(t))) dates++;
+      if (
+        typeof cell.value === 'number' ||
+        (/\d/.test(t) && t.length <= 40 && /(\d{1,2}[/.-]\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|\d{4})/i.test(t))
+      )
+        dates++;
       else if (t.length <= 30 && OUTLINE_STATUS.test(t)) words++;
       else if (t.length <= 80 && !/[.!?]\s*\S/.test(t) && !/\d/.test(t) && t.split(/\s+/).length <= 10) names++;
       else notes++;
@@ -587,7 +623,8 @@ function outlineColumns(view: SheetView, actions: { row: number; textCol: number
 }
 
 /** Status words, enough to tell a status column of an outline from names. */
-const OUTLINE_STATUS = /^(complete[d]?|achieved|implemented|in progress|on track|ongoing|not started|pending|overdue|closed|open|cancelled|superseded|deferred|red|amber|green|blue)\b/i;
+const OUTLINE_STATUS =
+  /^(complete[d]?|achieved|implemented|in progress|on track|ongoing|not started|pending|overdue|closed|open|cancelled|superseded|deferred|red|amber|green|blue)\b/i;
 
 /** The rows of a sheet that look most like a header (short text in two or more cells), best first. */
 function headerCandidates(view: SheetView): HeaderCandidate[] {
@@ -657,7 +694,9 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
     // The rows between this header and the next: a slice, not a scan of the rest of the
     // sheet per header (a plan of thousands of blocks made that quadratic).
     const body = rows.slice(firstBody(header), h + 1 < headers.length ? rowPos.get(headers[h + 1].row)! : rows.length);
-    const lacks = (['lead', 'timescale'] as Field[]).filter((f) => columns[f] === undefined && !(f === 'timescale' && columns.revisedTarget !== undefined));
+    const lacks = (['lead', 'timescale'] as Field[]).filter(
+      (f) => columns[f] === undefined && !(f === 'timescale' && columns.revisedTarget !== undefined),
+    );
     const push = (r: number, workstream: number) =>
       plan.actions.push({ sheet: view.name, row: r, workstream, fields: fieldCells(view, r, columns), ...(lacks.length ? { lacks } : {}) });
     const leftmost = Math.min(...Object.values(columns));
@@ -754,7 +793,12 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
  * the action text or merged across columns or written as a heading ("GOVERNANCE", "Finance:").
  * An action with only its description filled is an action, not a heading.
  */
-function sectionHeading(view: SheetView, row: number, columns: Partial<Record<Field, number>>, leftmost: number): { row: number; col: number; text: string } | null {
+function sectionHeading(
+  view: SheetView,
+  row: number,
+  columns: Partial<Record<Field, number>>,
+  leftmost: number,
+): { row: number; col: number; text: string } | null {
   const cols = view.filledColumns(row);
   if (cols.length !== 1) return null;
   const col = cols[0];
@@ -853,7 +897,12 @@ function headingAbove(view: SheetView, headerRow: number, floor: number): { row:
     const cols = view.filledColumns(r);
     if (cols.length === 0) continue;
     // Group headings right above a two-level header ("Previous Period" | "Current Period") are part of it.
-    if (cols.length > 1 && r === headerRow - 1 && cols.every((c) => /\p{L}/u.test(view.text(r, c)) && classifyHeaderKind(view.text(r, c)) === null)) continue;
+    if (
+      cols.length > 1 &&
+      r === headerRow - 1 &&
+      cols.every((c) => /\p{L}/u.test(view.text(r, c)) && classifyHeaderKind(view.text(r, c)) === null)
+    )
+      continue;
     const text = view.text(r, cols[0]);
     if (cols.length !== 1) {
       // "Priority CP1: Economic Development" | "1" | "Expected Outcome" | "…": the first cell names the block.

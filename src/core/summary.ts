@@ -244,7 +244,10 @@ export function programmeSummary(report: Report, existing: string | null, compar
     parts.push(`${live.length} actions: ${countWords(live.map((a) => a.rag))}.`);
   }
   const dropped = report.actions.length - live.length;
-  if (dropped > 0) parts.push(`${dropped} ${dropped === 1 ? 'action was' : 'actions were'} cancelled, superseded or withdrawn and ${dropped === 1 ? 'is' : 'are'} not counted.`);
+  if (dropped > 0)
+    parts.push(
+      `${dropped} ${dropped === 1 ? 'action was' : 'actions were'} cancelled, superseded or withdrawn and ${dropped === 1 ? 'is' : 'are'} not counted.`,
+    );
   const overdue = report.findings.filter((f) => f.code === 'overdue').length;
   const unowned = report.findings.filter((f) => f.code === 'missing-owner').length;
   const noDate = report.findings.filter((f) => f.code === 'no-target-date').length;

@@ -162,7 +162,10 @@ export function usePlanCheck(host: PaneHost) {
         if (!result) return;
         const marks = highlightMarks(result);
         const under = (await host.workbook.applyHighlights(marks))?.underConditionalFormat?.length;
-        patch({ highlighted: true, notice: `${marks.length} cells highlighted.${under ? ` ${under === 1 ? '1 highlighted cell is' : `${under} highlighted cells are`} under conditional formatting, so their highlight may not show.` : ''} Clear highlights puts every cell back as it was.` });
+        patch({
+          highlighted: true,
+          notice: `${marks.length} cells highlighted.${under ? ` ${under === 1 ? '1 highlighted cell is' : `${under} highlighted cells are`} under conditional formatting, so their highlight may not show.` : ''} Clear highlights puts every cell back as it was.`,
+        });
       }),
     [act, runCheck, host],
   );

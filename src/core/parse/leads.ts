@@ -26,7 +26,10 @@ const ROLE_NOUN =
   '(?:head|director|manager|officer|lead|leader|chief executive|executive|chair(?:man|person)?|clerk|controller|treasurer|solicitor|auditor|co-?ordinator|advis[eo]r|engineer|planner|accountant|secretary|member|holder|commissioner|superintendent|principal|registrar|architect|surveyor|analyst|champion|sponsor|owner)';
 // A role title: begins with a role noun ("Head of HR", "Director of Place", "Chief Executive")
 // or ends with one ("Finance Manager", "Monitoring Officer", "S151 Officer").
-const ROLE_START = new RegExp(`^(?:(?:assistant|deputy|interim|acting|senior|executive|strategic|corporate|service|group|joint|chief)\\s+)*${ROLE_NOUN}(?:\\s+(?:of|for)\\s+\\S.*)?$`, 'i');
+const ROLE_START = new RegExp(
+  `^(?:(?:assistant|deputy|interim|acting|senior|executive|strategic|corporate|service|group|joint|chief)\\s+)*${ROLE_NOUN}(?:\\s+(?:of|for)\\s+\\S.*)?$`,
+  'i',
+);
 const ROLE_END = new RegExp(`^\\S.*\\s${ROLE_NOUN}$`, 'i');
 
 /** A person's name (with an honorific or a bracketed note) or a whole role title. */
@@ -125,7 +128,13 @@ export function parseLeadLines(text: string): string[][] {
   }
   // "Children, Schools and Families" over "John Harris" and "Ann Domeney": a first line
   // that names neither a person nor a role, over lines of people only, is the service.
-  if (lines.length > 1 && lines[0].length === 1 && !looksLikeLead(lines[0][0]) && !isCode(lines[0][0]) && lines.slice(1).every((l) => l.every(looksLikeNamed))) {
+  if (
+    lines.length > 1 &&
+    lines[0].length === 1 &&
+    !looksLikeLead(lines[0][0]) &&
+    !isCode(lines[0][0]) &&
+    lines.slice(1).every((l) => l.every(looksLikeNamed))
+  ) {
     lines.shift();
   }
   return lines;

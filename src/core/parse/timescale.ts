@@ -74,7 +74,8 @@ const KEYWORDS: [RegExp, TimescaleKeyword][] = [
 
 // What may join milestones and keywords without being a label.
 // "By end 2005/06", "end of June 2021", "by the end of March": still no label.
-const JOINERS = /^[\s/,;:&+\-–—()|.]*(?:(?:and|or|then|by|from|until|to|end|of|the|in|before|no later than)(?![a-z])[\s/,;:&+\-–—()|.]*)*$/i;
+const JOINERS =
+  /^[\s/,;:&+\-–—()|.]*(?:(?:and|or|then|by|from|until|to|end|of|the|in|before|no later than)(?![a-z])[\s/,;:&+\-–—()|.]*)*$/i;
 
 /** The later of a window of months ("February/March 2004", "December 2004/ January 2005"). */
 function laterOfRange(whole: string, second: string): IsoDate | null {
@@ -91,10 +92,33 @@ function laterOfRange(whole: string, second: string): IsoDate | null {
 // Status words that may stand in a date cell, alone or beside a date. "Pending", "N/A",
 // "Deferred" and "Started" are left out: there they speak of the date, not the action.
 const DATE_CELL_STATUS = new Set([
-  'complete', 'completed', 'achieved', 'actioned', 'done', 'closed', 'implemented', 'fully implemented', 'delivered',
-  'finished', 'in place', 'signed off', 'complete and closed', 'completed and closed', 'in progress', 'underway',
-  'under way', 'progressing', 'partially implemented', 'partly implemented', 'not started', 'not yet started',
-  'cancelled', 'canceled', 'superseded', 'withdrawn', 'no longer required',
+  'complete',
+  'completed',
+  'achieved',
+  'actioned',
+  'done',
+  'closed',
+  'implemented',
+  'fully implemented',
+  'delivered',
+  'finished',
+  'in place',
+  'signed off',
+  'complete and closed',
+  'completed and closed',
+  'in progress',
+  'underway',
+  'under way',
+  'progressing',
+  'partially implemented',
+  'partly implemented',
+  'not started',
+  'not yet started',
+  'cancelled',
+  'canceled',
+  'superseded',
+  'withdrawn',
+  'no longer required',
 ]);
 const STATUS_EDGE = /^[\s/,;:&+\-–—()[\]|.]+|[\s/,;:&+\-–—()[\]|.]+$/g;
 

@@ -20,7 +20,20 @@ const INDEXED = (
 // Theme colour indexes as fills use them: 0 lt1, 1 dk1, 2 lt2, 3 dk2, then accents 1-6, hlink, folHlink.
 const THEME_ORDER = ['lt1', 'dk1', 'lt2', 'dk2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'];
 // Office's default theme, for workbooks without a theme part.
-const DEFAULT_THEME = ['FFFFFF', '000000', 'E7E6E6', '44546A', '4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47', '0563C1', '954F72'];
+const DEFAULT_THEME = [
+  'FFFFFF',
+  '000000',
+  'E7E6E6',
+  '44546A',
+  '4472C4',
+  'ED7D31',
+  'A5A5A5',
+  'FFC000',
+  '5B9BD5',
+  '70AD47',
+  '0563C1',
+  '954F72',
+];
 
 function themeColours(pkg: XlsxPackage): string[] {
   const wb = workbookPartName(pkg);
@@ -54,7 +67,10 @@ export function applyTint(rgb: string, tint: number): string {
   if (!tint) return rgb;
   const ch = [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16));
   const out = ch.map((v) => Math.round(tint < 0 ? v * (1 + tint) : v + (255 - v) * tint));
-  return out.map((v) => Math.max(0, Math.min(255, v)).toString(16).padStart(2, '0')).join('').toUpperCase();
+  return out
+    .map((v) => Math.max(0, Math.min(255, v)).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 }
 
 function colourOf(el: XmlElement | undefined, theme: string[]): string | undefined {

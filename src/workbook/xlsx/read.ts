@@ -543,7 +543,14 @@ export function readWorkbook(pkg: XlsxPackage): { grid: WorkbookGrid; info: Pack
     if (s.kind !== 'worksheet') continue;
     const part = s.part;
     const read = part
-      ? readSheetXml((visit) => partTextChunks(pkg, part, visit), { strings, formats, fills, marked: marked.get(part), date1904: book.date1904, budget })
+      ? readSheetXml((visit) => partTextChunks(pkg, part, visit), {
+          strings,
+          formats,
+          fills,
+          marked: marked.get(part),
+          date1904: book.date1904,
+          budget,
+        })
       : { rows: [], merges: [], protected: false };
     if (s.part) prot.set(s.part, read.protected);
     const sheet: SheetGrid = { name: s.name, rows: read.rows, merges: read.merges };
