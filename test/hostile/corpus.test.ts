@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { heapFlags } from '../../src/cli/run';
-import { compressibleWorkbook, partBomb, totalBomb } from '../xlsx/foreign';
+import { bloatedStyles, compressibleWorkbook, paddedWholePart, partBomb, spacesSheet, totalBomb } from '../xlsx/foreign';
 import { book, zip } from '../xlsx/helpers';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'plancheck.js');
@@ -192,6 +192,37 @@ describe('how well a part compresses is no reason to refuse it; the bytes it inf
     expect(r.out).toBe('');
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(message);
+    expect(r.peakMB).toBeLessThan(350);
+  });
+});
+
+describe('a part read whole, or a piece with nowhere to split, is bounded too (issue #16)', () => {
+  it.each([
+    ['a styles part padded to 99 MB', () => paddedWholePart('xl/styles.xml', 99), /its styles part xl\/styles\.xml expands to 99 MB, more than the 40 MB PlanCheck reads whole/],
+    ['a workbook part padded to 99 MB', () => paddedWholePart('xl/workbook.xml', 99), /its workbook part xl\/workbook\.xml expands to 99 MB, more than the 40 MB PlanCheck reads whole/],
+    ['a sheet of 99 MB of spaces with no tag in them', () => spacesSheet(99), /its sheet part xl\/worksheets\/sheet2\.xml has more than 16 MB of text with no tag to split it at, and PlanCheck reads at most 16 MB of a part in one piece/],
+  ])('%s is refused, naming the limit', (name, make, message) => {
+    const r = run(write(`padded-${name.length}.xlsx`, make()));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.peakMB).toBeLessThan(350);
+  });
+
+  it('a styles part bloated by Excel\'s duplicated-styles bug (15 MB of real entries) still opens', () => {
+    const r = run(write('bloated-styles.xlsx', bloatedStyles(15)));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1); // the plan has error findings
+    expect(r.out).toContain('Read 2 workstreams and 4 actions.');
+    expect(r.peakMB).toBeLessThan(350);
+  });
+
+  it('a styles part of 39 MB of padding, just within the limit, opens', () => {
+    const r = run(write('padded-40.xlsx', paddedWholePart('xl/styles.xml', 39)));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
     expect(r.peakMB).toBeLessThan(350);
   });
 });

@@ -229,3 +229,71 @@ export function totalBomb(): Uint8Array {
   const part = spaces(80 * MB);
   return withDeflated(planParts(), { 'xl/media/a.bin': part, 'xl/media/b.bin': part, 'xl/media/c.bin': part });
 }
+
+/** `text` with `n` spaces put in just before `before` (a root element's closing tag), deflated. */
+function padded(text: string, before: string, n: number): DeflatedPart {
+  const at = text.lastIndexOf(before);
+  if (at < 0) throw new Error(`no ${before}`);
+  const head = strToU8(text.slice(0, at));
+  const tail = strToU8(text.slice(at));
+  const data = new Uint8Array(head.length + n + tail.length);
+  data.set(head);
+  data.fill(32, head.length, head.length + n);
+  data.set(tail, head.length + n);
+  return { compressed: deflateSync(data, { level: 9 }), size: data.length, crc: crc32(data) };
+}
+
+/**
+ * The plan with one of its parts read whole padded to `mb` MB of spaces (whitespace between
+ * tags: well-formed, and about 1000:1, so a 99 MB part is a ~100 KB file).
+ */
+export function paddedWholePart(part: 'xl/styles.xml' | 'xl/workbook.xml', mb: number): Uint8Array {
+  const parts = planParts();
+  const text = parts[part] as string;
+  const root = part === 'xl/styles.xml' ? '</styleSheet>' : '</workbook>';
+  const pad = padded(text, root, mb * MB - text.length);
+  return withDeflated(parts, { [part]: pad }); // replaces the part in place
+}
+
+/** The plan beside a second sheet that is `mb` MB of spaces between its tags, with no tag in them. */
+export function spacesSheet(mb: number): Uint8Array {
+  const parts = bookParts({
+    sheets: [
+      { name: 'Plan', xml: inlineRows(PLAN_TABLE) },
+      { name: 'Padding', xml: '' },
+    ],
+  });
+  const text = parts['xl/worksheets/sheet2.xml'] as string;
+  return withDeflated(parts, { 'xl/worksheets/sheet2.xml': padded(text, '</sheetData>', mb * MB - text.length) });
+}
+
+/**
+ * The plan with the styles part Excel's duplicated-styles bug leaves behind, about `mb` MB:
+ * tens of thousands of copied named styles ("Normal 2 3", each with its cell style format)
+ * and cell formats, all real-looking entries.
+ */
+export function bloatedStyles(mb: number): Uint8Array {
+  const target = mb * MB;
+  const styleXfs: string[] = [];
+  const names: string[] = [];
+  const xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  let size = 0;
+  for (let i = 0; size < target; i++) {
+    const sx = `<xf numFmtId="${i % 7 === 0 ? 14 : 0}" fontId="0" fillId="0" borderId="0" applyNumberFormat="0" applyBorder="0" applyAlignment="0" applyProtection="0"/>`;
+    const name = `<cellStyle name="Normal ${2 + (i % 9)} ${i}" xfId="${i + 1}"/>`;
+    const xf = `<xf numFmtId="${i % 7 === 0 ? 14 : 0}" fontId="0" fillId="0" borderId="0" xfId="${i + 1}" applyNumberFormat="1"><alignment vertical="top" wrapText="1"/></xf>`;
+    styleXfs.push(sx);
+    names.push(name);
+    xfs.push(xf);
+    size += sx.length + name.length + xf.length;
+  }
+  const styles =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${MAIN_NS}">` +
+    `<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>` +
+    `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+    `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+    `<cellStyleXfs count="${styleXfs.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>${styleXfs.join('')}</cellStyleXfs>` +
+    `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
+    `<cellStyles count="${names.length + 1}"><cellStyle name="Normal" xfId="0" builtinId="0"/>${names.join('')}</cellStyles></styleSheet>`;
+  return book({ sheets: [{ name: 'Plan', xml: inlineRows(PLAN_TABLE) }], styles });
+}

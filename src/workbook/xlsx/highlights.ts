@@ -53,7 +53,7 @@ import {
   type Edit,
   type XmlElement,
 } from './xml';
-import { findPart, partText, removePart, setPartText, type XlsxPackage } from './zip';
+import { findPart, partBytes, partText, removePart, setPartText, type XlsxPackage } from './zip';
 
 /** Author name on PlanCheck's notes (also how its notes are told apart from the user's). */
 export const NOTE_AUTHOR = 'PlanCheck';
@@ -270,9 +270,9 @@ function newVml(idBlock: number, shapes: string): string {
 /** The next free block of VML shape ids across the workbook (Excel gives each drawing its own). */
 function nextIdBlock(pkg: XlsxPackage): number {
   let max = 0;
-  for (const [name, e] of pkg.entries) {
+  for (const name of pkg.entries.keys()) {
     if (!name.toLowerCase().endsWith('.vml')) continue;
-    const text = new TextDecoder().decode(e.data);
+    const text = new TextDecoder().decode(partBytes(pkg, name));
     const re = /<o:idmap\b[^>]*\bdata="([\d,\s]*)"/g;
     for (let m = re.exec(text); m; m = re.exec(text)) for (const n of m[1].split(',')) max = Math.max(max, Number(n) || 0);
   }
@@ -449,7 +449,7 @@ function checkMarks(pkg: XlsxPackage, book: BookModel, marks: HighlightMark[]): 
   const locked: SheetEntry[] = [];
   for (const s of bySheet.keys()) {
     // One read of each sheet for both checks: a large sheet is inflated on every read.
-    const xml = partText(pkg, s.part as string) ?? '';
+    const xml = partText(pkg, s.part as string, pkg.limits.maxEntryBytes) ?? '';
     if (!isWellFormed(xml)) {
       throw new WorkbookError(
         'corrupt',
@@ -518,7 +518,7 @@ export function applyHighlights(pkg: XlsxPackage, marks: HighlightMark[]): void 
   const record: HighlightRecord = { sheets: [] };
   for (const [sheet, targets] of bySheet) {
     const part = sheet.part as string;
-    const xml = partText(pkg, part) as string;
+    const xml = partText(pkg, part, pkg.limits.maxEntryBytes) as string;
     const scan = patchSheet(xml, targets, styleFor);
     const rec: SheetRecord = {
       sheetId: sheet.sheetId,
@@ -757,7 +757,7 @@ export function clearHighlights(pkg: XlsxPackage): void {
     const sheet = book.sheets.find((s) => s.sheetId === rec.sheetId && s.part) ?? book.sheets.find((s) => s.part === rec.part);
     if (!sheet || !sheet.part) continue; // the sheet was deleted: nothing to restore
     const part = sheet.part;
-    const xml = partText(pkg, part);
+    const xml = partText(pkg, part, pkg.limits.maxEntryBytes);
     if (xml === undefined) continue;
     const edits = restoreSheet(xml, rec);
     const legacy = removeNotes(pkg, part, xml, rec, record);

@@ -328,7 +328,7 @@ export function writeSheet(pkg: XlsxPackage, spec: SheetSpec): WriteSheetResult 
 
   if (target) {
     const part = target.part as string;
-    const old = partText(pkg, part) ?? '';
+    const old = partText(pkg, part, pkg.limits.maxEntryBytes) ?? '';
     dropRelatedParts(pkg, part);
     forgetHighlights(pkg, target);
     if (/<(?:[\w.-]+:)?f[\s>/]/.test(old)) dropCalcChain(pkg, book);

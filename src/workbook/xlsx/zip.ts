@@ -23,6 +23,11 @@ import { Inflate, deflateSync } from 'fflate';
 import { WorkbookError } from '../port';
 import { TOK_EOF, TOK_OPEN, XmlScanner, xmlSplitPoint } from './xml';
 
+const MB = 1024 * 1024;
+
+/** The default {@link PackageLimits.maxWholePartBytes}, in MB. */
+const WHOLE_MB = 40;
+
 /** Limits that keep a hostile or broken file from exhausting memory or time. */
 export interface PackageLimits {
   /** Most entries (parts) a package may have. */
@@ -35,6 +40,18 @@ export interface PackageLimits {
   maxCells: number;
   /** Largest file (the zip itself) that is opened at all. */
   maxFileBytes: number;
+  /**
+   * Most bytes a part read whole may inflate to: every part but worksheets and shared
+   * strings (styles, workbook.xml, relationships, content types, comments, drawings, custom
+   * XML…), which is held as bytes, then as one string, then parsed, all at once.
+   */
+  maxWholePartBytes: number;
+  /**
+   * Most bytes of a streamed part (a sheet, the shared strings) with no place to split it:
+   * past this much text without a tag in it (a run of padding, one giant text node), the
+   * part is refused rather than held as one ever-growing piece.
+   */
+  maxPieceBytes: number;
 }
 
 /**
@@ -45,10 +62,14 @@ export interface PackageLimits {
  *   50 MB), however well it compresses: a zip bomb is refused for the bytes it would inflate
  *   to, declared or really produced, not for its ratio;
  * - 2,000,000 stored cells (a 100,000-action plan has about 800,000);
- * - a 50 MB file (a 100,000-action plan is about 8 MB).
- * Together with the CLI's heap cap they keep PlanCheck under 400 MB for every plan and hostile
- * file measured; a part read whole (styles, workbook.xml) that inflates near 100 MB can take
- * the process past that (issue #16).
+ * - a 50 MB file (a 100,000-action plan is about 8 MB);
+ * - 40 MB for a part read whole (everything but sheets and shared strings, which are
+ *   streamed): Excel's duplicated-styles bug makes real styles.xml files tens of MB, and
+ *   they open;
+ * - 16 MB of a streamed part with no tag in it (Excel's longest cell text is 32,767
+ *   characters).
+ * Together with the CLI's heap cap they keep PlanCheck under 400 MB whatever the file
+ * (test/hostile/corpus.test.ts measures each refusal).
  */
 export const DEFAULT_PACKAGE_LIMITS: Readonly<PackageLimits> = Object.freeze({
   maxEntries: 10_000,
@@ -56,6 +77,8 @@ export const DEFAULT_PACKAGE_LIMITS: Readonly<PackageLimits> = Object.freeze({
   maxEntryBytes: 100 * 1024 * 1024,
   maxCells: 2_000_000,
   maxFileBytes: 50 * 1024 * 1024,
+  maxWholePartBytes: WHOLE_MB * 1024 * 1024,
+  maxPieceBytes: 16 * 1024 * 1024,
 });
 
 /** One part of the package. */
@@ -114,7 +137,6 @@ export interface XlsxPackage {
   limits: PackageLimits;
 }
 
-const MB = 1024 * 1024;
 function mb(n: number): string {
   return n >= MB ? `${Math.round((n / MB) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`;
 }
@@ -330,10 +352,12 @@ export function crc32(data: Uint8Array, crc = 0): number {
 
 // Deflate expands at most ~1032:1, so feeding the inflater `room / 1032` compressed bytes at
 // a time means one step can overshoot the cap by at most one small step's output (4 KB in →
-// about 4 MB out), while honest large entries still go through in big, fast steps.
+// about 4 MB out). fflate hands over each step's output as one array, so steps are also kept
+// to 16 KB in (at most about 16 MB out): a streamed part of padding is never inflated in
+// 100 MB gulps, and honest parts (10:1 to 250:1) still go through in few steps.
 const MAX_DEFLATE_RATIO = 1032;
 const MIN_STEP = 4 * 1024;
-const MAX_STEP = 256 * 1024;
+const MAX_STEP = 16 * 1024;
 
 /**
  * Inflates `comp` slice by slice, handing each piece of output to `sink` (with its offset);
@@ -532,10 +556,44 @@ function normalisePartName(n: string): string {
   return s.toLowerCase();
 }
 
-/** Bytes of a part, or undefined. */
-export function partBytes(pkg: XlsxPackage, name: string): Uint8Array | undefined {
+/** What a part is, for a refusal: "styles part (xl/styles.xml)". */
+function partRole(name: string): string {
+  const file = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
+  const role =
+    file === '[content_types].xml'
+      ? 'content types part'
+      : file.endsWith('.rels')
+        ? 'relationships part'
+        : /^styles\d*\.xml$/.test(file)
+          ? 'styles part'
+          : /^workbook\d*\.xml$/.test(file)
+            ? 'workbook part'
+            : /^sheet\d*\.xml$/.test(file)
+              ? 'sheet part'
+              : /^sharedstrings\d*\.xml$/.test(file)
+                ? 'shared strings part'
+                : 'part';
+  return `${role} ${name}`;
+}
+
+/**
+ * Bytes of a part, or undefined. The part is read whole, so one that inflates to more than
+ * `maxBytes` (by default {@link PackageLimits.maxWholePartBytes}) is refused before it is
+ * inflated; sheets and shared strings are streamed instead ({@link partTextChunks}), and
+ * the few callers that patch a sheet whole pass the one-part limit.
+ */
+export function partBytes(pkg: XlsxPackage, name: string, maxBytes = wholeLimit(pkg)): Uint8Array | undefined {
   const n = findPart(pkg, name);
-  return n === undefined ? undefined : pkg.entries.get(n)?.data;
+  const e = n === undefined ? undefined : pkg.entries.get(n);
+  if (!e) return undefined;
+  const size = e.original?.size ?? e.data.length;
+  if (size > maxBytes)
+    throw tooLarge(`its ${partRole(n as string)} expands to ${mb(size)}, more than the ${mb(maxBytes)} PlanCheck reads whole`);
+  return e.data;
+}
+
+function wholeLimit(pkg: XlsxPackage): number {
+  return pkg.limits?.maxWholePartBytes ?? DEFAULT_PACKAGE_LIMITS.maxWholePartBytes;
 }
 
 /** Decodes XML bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM, as OPC allows. */
@@ -545,9 +603,9 @@ export function decodeXmlBytes(b: Uint8Array): string {
   return new TextDecoder('utf-8').decode(b); // drops a UTF-8 BOM
 }
 
-/** Text of a part, or undefined. */
-export function partText(pkg: XlsxPackage, name: string): string | undefined {
-  const b = partBytes(pkg, name);
+/** Text of a part, or undefined; read whole, so held to `maxBytes` as {@link partBytes} says. */
+export function partText(pkg: XlsxPackage, name: string, maxBytes = wholeLimit(pkg)): string | undefined {
+  const b = partBytes(pkg, name, maxBytes);
   return b === undefined ? undefined : decodeXmlBytes(b);
 }
 
@@ -557,8 +615,9 @@ export const TEXT_CHUNK_BYTES = 4 * 1024 * 1024;
 /**
  * The text of a part, in pieces of about `chunkBytes`, each split where XML may be split
  * (see {@link xmlSplitPoint}): a 50 MB sheet is read without ever being one 50 MB array or one
- * 100 MB string. Small parts and UTF-16 parts come as one piece. Returns false when there is
- * no such part.
+ * 100 MB string. Small parts and UTF-16 parts come as one piece. A piece grows only until a
+ * split point turns up: past {@link PackageLimits.maxPieceBytes} without one (padding with no
+ * tag in it, one giant text node) the part is refused. Returns false when there is no such part.
  */
 export function partTextChunks(pkg: XlsxPackage, name: string, visit: (text: string) => void, chunkBytes = TEXT_CHUNK_BYTES): boolean {
   const n = findPart(pkg, name);
@@ -569,6 +628,7 @@ export function partTextChunks(pkg: XlsxPackage, name: string, visit: (text: str
     return true;
   }
   const { size } = e.original;
+  const maxPiece = Math.max(chunkBytes, pkg.limits?.maxPieceBytes ?? DEFAULT_PACKAGE_LIMITS.maxPieceBytes);
   const decoder = new TextDecoder('utf-8');
   let pending = new Uint8Array(Math.min(size, chunkBytes * 2));
   let used = 0;
@@ -600,6 +660,10 @@ export function partTextChunks(pkg: XlsxPackage, name: string, visit: (text: str
     pending.set(chunk, used);
     used += chunk.length;
     if (used >= chunkBytes) flush(false);
+    if (used > maxPiece)
+      throw tooLarge(
+        `its ${partRole(n as string)} has more than ${mb(maxPiece)} of text with no tag to split it at, and PlanCheck reads at most ${mb(maxPiece)} of a part in one piece`,
+      );
   });
   if (utf16) visit(decodeXmlBytes(utf16));
   else if (used > 0) flush(true);
