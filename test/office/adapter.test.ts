@@ -140,6 +140,19 @@ describe('reading', () => {
     expect(grid.sheets.find((s) => s.name === 'MC 002')!.rows.length).toBeGreaterThan(5);
   });
 
+  it('reads 30,000 merged areas in a dozen syncs or so, not one per band of 512', async () => {
+    // A block-layout plan with leads merged down over every three actions, as the bench's.
+    const excel = new FakeExcel();
+    const sheet = excel.model.addSheet('Actions');
+    for (let r = 0; r < 90000; r++) sheet.cell(r, 0).value = `action ${r}`;
+    for (let r = 0; r < 90000; r += 3) sheet.cell(r, 1).value = `Lead ${r % 7}`;
+    sheet.merges = Array.from({ length: 30000 }, (_, i) => `B${i * 3 + 1}:B${i * 3 + 3}`);
+    const wb = new OfficeWorkbook(excel.run, excel.isSetSupported);
+    const grid = await wb.readGrid();
+    expect(grid.sheets[0].merges).toHaveLength(30000);
+    expect(excel.syncs).toBeLessThanOrEqual(20);
+  });
+
   it('uses the same syncs for 10 rows and 5,000 rows, and no batch passes 5 MB at 50,000', async () => {
     const counts: number[] = [];
     for (const rows of [10, 5000, 50000]) {
@@ -198,7 +211,13 @@ describe('RAG by colour', () => {
     const { wb, result } = await check(excel);
     const before = stated(result);
     // Highlights on every RAG cell, in colours that would read as RAGs (pink is Concern).
-    const marks = [1, 2, 3, 4, 5].map((row) => ({ sheet: 'Tracker', row, col: 4, kind: row % 2 ? ('error' as const) : ('On Target' as const), note: '' }));
+    const marks = [1, 2, 3, 4, 5].map((row) => ({
+      sheet: 'Tracker',
+      row,
+      col: 4,
+      kind: row % 2 ? ('error' as const) : ('On Target' as const),
+      note: '',
+    }));
     await wb.applyHighlights([...highlightMarks(result), ...marks]);
     expect(ragFromFill(ws.peek(4, 4)!.fill.color!)).toBe('On Target'); // "Audit" had no fill
     const again = checkWorkbook(await wb.readGrid(), { file: 'book', today: '2026-11-22', settings });
@@ -282,7 +301,12 @@ describe('the summary sheet', () => {
     const { wb } = await check(excel);
     // ~7.5 MB of text: one request for it all would be refused by Excel on the web.
     const cells = Array.from({ length: 25000 }, (_, r) =>
-      [0, 1, 2].map((col) => ({ row: r, col, value: `Lead ${r} action ${col} `.padEnd(100, 'x'), style: col === 0 ? ('label' as const) : undefined })),
+      [0, 1, 2].map((col) => ({
+        row: r,
+        col,
+        value: `Lead ${r} action ${col} `.padEnd(100, 'x'),
+        style: col === 0 ? ('label' as const) : undefined,
+      })),
     ).flat();
     const spec = { name: 'Owners', cells, merges: [], columnWidths: [20, 40, 40] };
     excel.resetCounters();
@@ -509,7 +533,13 @@ describe('highlights', () => {
     ws.cell(5, 0).fill = { color: '#123456', pattern: 'Solid' };
     const limit = 100_000;
     const wb = new OfficeWorkbook(excel.run, excel.isSetSupported, { maxSyncBytes: limit });
-    const marks = Array.from({ length: 4000 }, (_, r) => ({ sheet: 'Big', row: r, col: 0, kind: r % 2 ? ('error' as const) : ('Concern' as const), note: '' }));
+    const marks = Array.from({ length: 4000 }, (_, r) => ({
+      sheet: 'Big',
+      row: r,
+      col: 0,
+      kind: r % 2 ? ('error' as const) : ('Concern' as const),
+      note: '',
+    }));
     await wb.applyHighlights(marks);
     // A page may pass the limit by at most one item (a 30,000-character record row).
     expect(excel.maxRequestBytes).toBeLessThanOrEqual(limit + 50_000);

@@ -799,10 +799,18 @@ function loadDateSystem(context: RequestContext): FunctionResult<number> {
   return result;
 }
 
+/** Bands of rows asked for in one sync when merged areas are read in bands. */
+const MERGE_BANDS_PER_SYNC = 16;
+/** Merged areas to aim for in one band: under getMergedAreasOrNullObject's limit of 512, with room. */
+const MERGES_PER_BAND = 400;
+
 /**
- * The merged areas of a block of rows, asked for in halves until each part has at most 512
- * (getMergedAreasOrNullObject's documented limit). An area that crosses a band's edge comes
- * back from both bands; it is kept once. A single row Excel still refuses has no merges read.
+ * The merged areas of a block of rows, in bands of rows each with at most 512 areas
+ * (getMergedAreasOrNullObject's documented limit). A refused sync halves the band; once a
+ * sync succeeds, the band size is set from the densest band seen, and up to 16 bands go in one
+ * sync, so a sheet of 30,000 merges takes about a dozen syncs, not one per band. An area that
+ * crosses a band's edge comes back from both bands; it is kept once. A single row Excel still
+ * refuses has no merges read.
  */
 async function mergesInBands(
   context: RequestContext,
@@ -813,19 +821,35 @@ async function mergesInBands(
   cols: number,
 ): Promise<CellRange[]> {
   const out = new Map<string, CellRange>();
-  const pending: [number, number][] = [[row, rows]];
-  while (pending.length > 0) {
-    const [r, n] = pending.shift()!;
-    const areas = ws.getRangeByIndexes(r, col, n, cols).getMergedAreasOrNullObject();
-    areas.load('address');
+  const end = row + rows;
+  let size = rows;
+  let r = row;
+  while (r < end) {
+    const bands: { start: number; n: number; areas: RangeAreas }[] = [];
+    for (let start = r; start < end && bands.length < MERGE_BANDS_PER_SYNC; start += size) {
+      const n = Math.min(size, end - start);
+      const areas = ws.getRangeByIndexes(start, col, n, cols).getMergedAreasOrNullObject();
+      areas.load('address');
+      bands.push({ start, n, areas });
+    }
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch {
-      if (n > 1) pending.push([r, Math.floor(n / 2)], [r + Math.floor(n / 2), n - Math.floor(n / 2)]);
+      if (size > 1) size = Math.floor(size / 2);
+      else r += 1;
       continue;
     }
-    if (!areas.isNullObject && areas.address) for (const m of mergedRanges(areas.address)) out.set(rangeA1(m), m);
+    let densest = 0;
+    for (const band of bands) {
+      if (band.areas.isNullObject || !band.areas.address) continue;
+      const list = mergedRanges(band.areas.address);
+      densest = Math.max(densest, list.length / band.n);
+      for (const m of list) out.set(rangeA1(m), m);
+    }
+    const last = bands[bands.length - 1];
+    r = last.start + last.n;
+    size = densest > 0 ? Math.max(1, Math.min(rows, Math.floor(MERGES_PER_BAND / densest))) : Math.min(rows, size * 2);
   }
   return [...out.values()];
 }
