@@ -447,8 +447,11 @@ is refused (over 100,000 cells to mark; the limit is 25,000), so its figure ther
 - **Office adapter syncs grow with size.** Excel on the web refuses requests or responses over 5 MB, so reading a
   100,000-action plan (tens of MB of text) cannot fit in a fixed number of round trips: the adapter pages reads to
   stay under ~4 MB each. The count is constant (3 reads + 2 writes + the edit check …) up to plans whose text fits
-  in one response, and then grows by about one per 4 MB. Only loading fewer columns (skipping ones no rule reads)
-  would cut this; it cannot reach a constant count for plans of tens of MB.
+  in one response, and then grows by about one per 4 MB. Since 1 Dec two more things add syncs: a sheet with more
+  than 512 merged areas (getMergedAreasOrNullObject's limit; the bench's block plans merge leads down, 36,000 areas
+  at 100,000 actions) has its merges read in bands, 16 bands a sync, and blank cells in a RAG or Status column
+  have their fills read (one or two syncs). Only loading fewer columns (skipping ones no rule reads) would cut
+  the rest; it cannot reach a constant count for plans of tens of MB.
 `;
 }
 
