@@ -19,7 +19,7 @@ function plan({ platform, stop, hasDebugging, extra = [] }) {
   }
   if (stop) return { command: null, args: [], message: 'Nothing to stop: PlanCheck was not sideloaded on this machine.\n' };
   const message = desktopExcel
-    ? 'office-addin-debugging is missing (run `npm install`), so PlanCheck cannot sideload itself. Sideload manifest.xml by hand (see README, "Use it in Excel").\n'
+    ? 'office-addin-debugging is not installed (run `npm install -D office-addin-debugging` once), so PlanCheck cannot sideload itself. Sideload manifest.xml by hand (see README, "Use it in Excel").\n'
     : 'There is no desktop Excel on this machine. To try PlanCheck in Excel on the web, upload manifest.xml (Home > Add-ins > More add-ins > Upload My Add-in) while this server runs.\n';
   return { command: 'webpack', args: ['serve', '--mode', 'development'], message: `${message}Serving the task pane at https://localhost:3000/taskpane.html (Ctrl+C to stop).\n` };
 }

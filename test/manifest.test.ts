@@ -68,13 +68,20 @@ describe('the production manifest (dist/manifest.xml)', () => {
 describe('npm start', () => {
   it('sideloads with office-addin-debugging on Windows and macOS, as in Microsoft\'s templates', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
-    expect(pkg.devDependencies['office-addin-debugging']).toBeDefined();
+    // Not a devDependency: its keytar dependency needs a native build that fails where no
+    // prebuilt binary can be downloaded (CI). A developer installs it once; without it, see below.
+    expect(pkg.devDependencies['office-addin-debugging']).toBeUndefined();
     expect(pkg.scripts['dev-server']).toMatch(/webpack serve/);
     for (const platform of ['win32', 'darwin']) {
       expect(plan({ platform, stop: false, hasDebugging: true })).toMatchObject({ command: 'office-addin-debugging', args: ['start', 'manifest.xml', 'desktop', '--app', 'excel'] });
       expect(plan({ platform, stop: true, hasDebugging: true })).toMatchObject({ command: 'office-addin-debugging', args: ['stop', 'manifest.xml'] });
     }
     expect(plan({ platform: 'linux', stop: false, hasDebugging: true, extra: ['web'] })).toMatchObject({ args: ['start', 'manifest.xml', 'web'] });
+  });
+
+  it('without office-addin-debugging installed, says how to install it instead of failing', () => {
+    const p = plan({ platform: 'win32', stop: false, hasDebugging: false });
+    expect(p.message).toMatch(/office-addin-debugging/);
   });
 
   it('on Linux says plainly there is no desktop Excel and serves the pane', () => {
