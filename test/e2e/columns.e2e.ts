@@ -4,34 +4,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import webpack from 'webpack';
 import { animationsDone, axe, launch, openPage, serveDist } from './browser';
+import { bundleOfficeDouble } from './double';
 
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 let double = '';
 
-/** Bundles office-double.ts (and the fake it uses) for the browser, as excelmode.e2e.ts does. */
-function bundleDouble(): Promise<string> {
-  const out = path.join(__dirname, '..', '..', 'dist-test');
-  return new Promise((resolve, reject) => {
-    webpack(
-      {
-        mode: 'development',
-        devtool: false,
-        target: ['web', 'es2020'],
-        entry: path.join(__dirname, 'office-double.ts'),
-        output: { path: out, filename: 'office-double-columns.js' },
-        resolve: { extensions: ['.ts', '.js'] },
-        module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.web.json' } }] },
-      },
-      (err, stats) => {
-        if (err || stats?.hasErrors()) return reject(err ?? new Error(stats?.toString('errors-only')));
-        resolve(fs.readFileSync(path.join(out, 'office-double-columns.js'), 'utf8'));
-      },
-    );
-  });
-}
 
 /** A scrutiny tracker whose headings PlanCheck does not know. */
 const ROWS = [
@@ -51,7 +30,7 @@ async function writeTracker(file: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [server, browser, double] = await Promise.all([serveDist(), launch(), bundleDouble()]);
+  [server, browser, double] = await Promise.all([serveDist(), launch(), bundleOfficeDouble('office-double-columns.js')]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,35 +1,12 @@
 /** The Excel-hosted pane in a real browser, with a test double of Office.js over the strict fake Excel. */
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import webpack from 'webpack';
 import { axe, launch, openPage, screenshot, serveDist } from './browser';
+import { bundleOfficeDouble } from './double';
 
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 let double = '';
 
-/** Bundles office-double.ts (and the fake it uses) for the browser. */
-function bundleDouble(): Promise<string> {
-  const out = path.join(__dirname, '..', '..', 'dist-test');
-  return new Promise((resolve, reject) => {
-    webpack(
-      {
-        mode: 'development',
-        devtool: false,
-        target: ['web', 'es2020'],
-        entry: path.join(__dirname, 'office-double.ts'),
-        output: { path: out, filename: 'office-double.js' },
-        resolve: { extensions: ['.ts', '.js'] },
-        module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.web.json' } }] },
-      },
-      (err, stats) => {
-        if (err || stats?.hasErrors()) return reject(err ?? new Error(stats?.toString('errors-only')));
-        const fs = require('node:fs') as typeof import('node:fs');
-        resolve(fs.readFileSync(path.join(out, 'office-double.js'), 'utf8'));
-      },
-    );
-  });
-}
 
 const HEADER = ['RAG', '% Completed', 'Target Date', 'Lead', 'Workstreams (BV Recommendations)', 'Status Update'];
 const PROBLEMS = {
@@ -57,7 +34,7 @@ const CLEAN = {
 };
 
 beforeAll(async () => {
-  [server, browser, double] = await Promise.all([serveDist(), launch(), bundleDouble()]);
+  [server, browser, double] = await Promise.all([serveDist(), launch(), bundleOfficeDouble('office-double.js')]);
 });
 afterAll(async () => {
   await browser?.close();
