@@ -8,10 +8,9 @@ import { checkWorkbook } from '../../src/core/check';
 import { buildSummary } from '../../src/core/summary';
 import { highlightMarks } from '../../src/core/highlight';
 import { resolveSettings } from '../../src/core/settings';
-import { WorkbookError } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { openPackage } from '../../src/workbook/xlsx/zip';
-import { assertAllWellFormed, bookParts, excelLoad } from './helpers';
+import { assertAllWellFormed, bookParts, excelLoad, refusal } from './helpers';
 import {
   compressibleWorkbook,
   emptyStylesWorkbook,
@@ -180,15 +179,6 @@ describe('an empty stylesheet (<styleSheet/>, no children)', () => {
   });
 });
 
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof WorkbookError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe('a highly compressible sheet within the limits, and real zip bombs next to it', () => {
   const MB = 1024 * 1024;

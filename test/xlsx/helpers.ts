@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { WorkbookError } from '../../src/workbook/port';
 import { partText } from '../../src/workbook/xlsx/zip';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -40,7 +41,9 @@ function stylesXml(st: BookDef['styles']): string {
   const xfs = st?.xfs ?? [0];
   return (
     `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN_NS}">` +
-    (fmts.length ? `<numFmts count="${fmts.length}">${fmts.map(([id, c]) => `<numFmt numFmtId="${id}" formatCode="${c.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`).join('')}</numFmts>` : '') +
+    (fmts.length
+      ? `<numFmts count="${fmts.length}">${fmts.map(([id, c]) => `<numFmt numFmtId="${id}" formatCode="${c.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`).join('')}</numFmts>`
+      : '') +
     `<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>` +
     `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
     `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
@@ -68,12 +71,18 @@ export function bookParts(def: BookDef): Record<string, string | Uint8Array> {
   const sheets: string[] = [];
   def.sheets.forEach((s, i) => {
     const n = i + 1;
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
     rels.push(`<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
-    sheets.push(`<sheet name="${s.name.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" sheetId="${n}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${n}"/>`);
+    sheets.push(
+      `<sheet name="${s.name.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" sheetId="${n}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${n}"/>`,
+    );
   });
   if (def.sharedStrings !== undefined) {
-    overrides.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+    );
     rels.push(`<Relationship Id="rIdSS" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`);
   }
   parts['[Content_Types].xml'] =
@@ -138,4 +147,15 @@ export function text(wb: XlsxWorkbook, part: string): string {
   const t = partText(wb.pkg, part);
   if (t === undefined) throw new Error(`no part ${part}`);
   return t;
+}
+
+/** What a call refuses with ("code: message"), or "no error": refusals compared as text. */
+export function refusal(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof WorkbookError) return `${e.code}: ${e.message}`;
+    throw e;
+  }
+  return 'no error';
 }
