@@ -562,20 +562,12 @@ class Context {
     const status = f.status ? this.statusCell(f.status, what) : null;
     const ragSaid = rag?.rag ? rag : status?.rag ? status : null;
     const statusSaid = status?.status ? status : rag?.status ? rag : null;
-    let dateStatus = timescale.status ?? null;
-    let dateWord = timescale.statusWord ?? null;
-    // Stacked sub-actions: "Done (March 2004)" on one line of three says the action is under way, not done.
-    const lines = dateStatus === 'complete' ? timescale.text.split('\n').filter((l) => l.trim()).length : 1;
-    if (lines > 1) {
-      dateStatus = 'started';
-      dateWord = `${dateWord ?? 'done'} (1 of ${lines} lines)`;
-    }
     return {
       rag: ragSaid?.rag ?? null,
       field: ragSaid?.field,
       text: ragSaid?.text ?? '',
-      status: statusSaid?.status ?? dateStatus,
-      word: statusSaid?.word ?? dateWord,
+      status: statusSaid?.status ?? timescale.status ?? null,
+      word: statusSaid?.word ?? timescale.statusWord ?? null,
     };
   }
 
