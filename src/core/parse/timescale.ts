@@ -238,7 +238,13 @@ export function parseTimescale(text: string): Timescale {
   out.target = out.milestones.reduce<IsoDate | null>((max, m) => (max === null || m.iso > max ? m.iso : max), null);
   if (out.milestones.length > 1 && REVISION.test(rest)) splitRevision(out, leadIns);
   // Stacked sub-actions: "Done (March 2004)" on one line of three says the action is under way, not done.
-  const lines = out.status === 'complete' ? text.slice(0, 500).split('\n').filter((l) => l.trim()).length : 1;
+  const lines =
+    out.status === 'complete'
+      ? text
+          .slice(0, 500)
+          .split('\n')
+          .filter((l) => l.trim()).length
+      : 1;
   if (lines > 1) {
     out.status = 'started';
     out.statusWord = `${out.statusWord ?? 'done'} (1 of ${lines} lines)`;
