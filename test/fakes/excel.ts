@@ -13,7 +13,7 @@
  *    fill may be patterned (a hatch in `patternColor` over `color`).
  */
 import { a1, parseRange } from '../../src/core/cell';
-import type { FillPattern, RangeFormat } from '../../src/workbook/office/excel-api';
+import type { BorderIndex, FillPattern, RangeBorder, RangeFormat } from '../../src/workbook/office/excel-api';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -59,12 +59,35 @@ function sheetRef(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** One side of a cell's border, as Excel's RangeBorder describes it. */
+export interface FakeBorder {
+  style: RangeBorder['style'];
+  weight: RangeBorder['weight'];
+  color: string;
+}
+
+/** A cell's side: where EdgeTop, InsideHorizontal… land on each cell of a range. */
+export type FakeSide = 'top' | 'bottom' | 'left' | 'right' | 'diagonalDown' | 'diagonalUp';
+
+/**
+ * A cell. Format properties left undefined are Excel's defaults for a new sheet: not bold or
+ * italic, the default font's size and colour, horizontal "General", vertical "Bottom", no
+ * wrapping, no borders.
+ */
 export interface FakeCell {
   value: string | number | boolean;
   formula?: string;
   numberFormat: string;
   fill: FakeFill;
   bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** "#RRGGBB", upper case. */
+  fontColor?: string;
+  wrapText?: boolean;
+  horizontalAlignment?: RangeFormat['horizontalAlignment'];
+  verticalAlignment?: RangeFormat['verticalAlignment'];
+  borders?: Partial<Record<FakeSide, FakeBorder>>;
   error?: boolean;
 }
 
@@ -702,13 +725,70 @@ class FillProxy extends Proxy {
   }
 }
 
-/** Format writes that the fake only needs to accept (and refuse on protected sheets). */
+/**
+ * The sides of each cell of a box that a RangeBorder index names: Edge* the box's outer
+ * sides, Inside* the lines between its cells (nothing on a single cell).
+ */
+function bordersOf(index: BorderIndex, b: Box, r: number, c: number): FakeSide[] {
+  switch (index) {
+    case 'EdgeTop':
+      return r === b.top ? ['top'] : [];
+    case 'EdgeBottom':
+      return r === b.bottom ? ['bottom'] : [];
+    case 'EdgeLeft':
+      return c === b.left ? ['left'] : [];
+    case 'EdgeRight':
+      return c === b.right ? ['right'] : [];
+    case 'InsideHorizontal':
+      return [...(r > b.top ? ['top' as const] : []), ...(r < b.bottom ? ['bottom' as const] : [])];
+    case 'InsideVertical':
+      return [...(c > b.left ? ['left' as const] : []), ...(c < b.right ? ['right' as const] : [])];
+    case 'DiagonalDown':
+      return ['diagonalDown'];
+    case 'DiagonalUp':
+      return ['diagonalUp'];
+  }
+}
+
+/**
+ * Format writes, applied to every cell of the range's boxes at sync (a RangeAreas' format
+ * applies to each area, as Excel's does; refused on protected sheets).
+ */
 function formatProxy(ctx: FakeContext, sheet: () => string, boxes: () => Box[]) {
   const touch = (payload: unknown, apply?: (cell: FakeCell) => void) =>
     ctx.queue(() => {
       const s = writable(ctx, sheet);
       if (apply) for (const b of boxes()) for (const [r, c] of boxCells(b)) apply(s.cell(r, c));
     }, payload);
+  /** A RangeBorder: a line is drawn (thin, automatic black) on first write; style "None" removes it. */
+  const border = (index: BorderIndex) => {
+    const set = (payload: unknown, apply: (line: FakeBorder) => FakeBorder | undefined) =>
+      ctx.queue(() => {
+        const s = writable(ctx, sheet);
+        for (const b of boxes()) {
+          for (const [r, c] of boxCells(b)) {
+            const cell = s.cell(r, c);
+            for (const side of bordersOf(index, b, r, c)) {
+              const line = apply(cell.borders?.[side] ?? { style: 'Continuous', weight: 'Thin', color: '#000000' });
+              cell.borders = { ...cell.borders };
+              if (line) cell.borders[side] = line;
+              else delete cell.borders[side];
+            }
+          }
+        }
+      }, payload);
+    return {
+      set style(v: RangeBorder['style']) {
+        set(v, (line) => (v === 'None' ? undefined : { ...line, style: v }));
+      },
+      set weight(v: RangeBorder['weight']) {
+        set(v, (line) => ({ ...line, weight: v }));
+      },
+      set color(v: string) {
+        set(v, (line) => ({ ...line, color: v.toUpperCase() }));
+      },
+    };
+  };
   return {
     fill: new FillProxy(ctx, sheet, boxes),
     font: {
@@ -716,23 +796,24 @@ function formatProxy(ctx: FakeContext, sheet: () => string, boxes: () => Box[]) 
         touch(v, (c) => (c.bold = v));
       },
       set italic(v: boolean) {
-        touch(v);
+        touch(v, (c) => (c.italic = v));
       },
       set color(v: string) {
-        touch(v);
+        touch(v, (c) => (c.fontColor = v.toUpperCase()));
       },
       set size(v: number) {
-        touch(v);
+        touch(v, (c) => (c.fontSize = v));
       },
     },
+    borders: { getItem: border },
     set wrapText(v: boolean) {
-      touch(v);
+      touch(v, (c) => (c.wrapText = v));
     },
     set horizontalAlignment(v: RangeFormat['horizontalAlignment']) {
-      touch(v);
+      touch(v, (c) => (c.horizontalAlignment = v));
     },
     set verticalAlignment(v: RangeFormat['verticalAlignment']) {
-      touch(v);
+      touch(v, (c) => (c.verticalAlignment = v));
     },
     set rowHeight(v: number) {
       touch(v);

@@ -78,6 +78,13 @@ export type C41 = Check<Same<S.RangeFill, Excel.RangeFill>>;
 export type C42 = Check<Writes<S.RangeFill, Excel.RangeFill, 'color'>>;
 export type C44 = Check<Writes<S.RangeFill, Excel.RangeFill, 'pattern'>>;
 export type C45 = Check<Writes<S.RangeFill, Excel.RangeFill, 'patternColor'>>;
+export type C56 = Check<Same<S.RangeBorderCollection, Excel.RangeBorderCollection>>;
+export type C57 = Check<Same<S.RangeBorder, Excel.RangeBorder>>;
+export type C58 = Check<Writes<S.RangeBorder, Excel.RangeBorder, 'style'>>;
+export type C59 = Check<Writes<S.RangeBorder, Excel.RangeBorder, 'weight'>>;
+export type C60 = Check<Writes<S.RangeBorder, Excel.RangeBorder, 'color'>>;
+/** The sides the adapter names are sides Excel's getItem takes. */
+export type C61 = Check<[S.BorderIndex] extends [Arg0<Excel.RangeBorderCollection['getItem']>] ? true : { cannotPass: S.BorderIndex }>;
 
 // Conditional formats (shown over a cell's own fill).
 export type C46 = Check<Same<S.ConditionalFormatCollection, Excel.ConditionalFormatCollection>>;

@@ -113,8 +113,25 @@ export interface RangeFill extends Loadable {
   clear(): void;
 }
 
+/** Excel.BorderIndex: a side of a range (Edge*: its outline; Inside*: the lines between its cells). */
+export type BorderIndex =
+  'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal' | 'DiagonalDown' | 'DiagonalUp';
+
+/** Excel.RangeBorderCollection: a range's borders, by side. */
+export interface RangeBorderCollection {
+  getItem(index: BorderIndex): RangeBorder;
+}
+
+/** Excel.RangeBorder: one side's line. */
+export interface RangeBorder {
+  style: 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' | 'Double' | 'SlantDashDot';
+  weight: 'Hairline' | 'Thin' | 'Medium' | 'Thick';
+  color: string;
+}
+
 export interface RangeFormat {
   fill: RangeFill;
+  borders: RangeBorderCollection;
   font: { bold: boolean; italic: boolean; color: string; size: number };
   wrapText: boolean;
   horizontalAlignment: 'General' | 'Left' | 'Center' | 'Right' | 'Fill' | 'Justify' | 'CenterAcrossSelection' | 'Distributed';
