@@ -11,7 +11,7 @@ import {
   ownerListText,
   plural,
   shortText,
-} from '../core';
+} from '../app';
 
 /** Colours for a terminal; empty strings when colour is off. */
 export interface Palette {

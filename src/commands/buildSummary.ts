@@ -1,6 +1,5 @@
 /** "Build summary" on the ribbon: check the plan and write the summary sheet, no pane. */
-import { buildSummary, checkWorkbook, describeNoPlan, resolveSettings } from '../core';
-import type { PaneHost } from '../taskpane/host';
+import { type Host, RAG_LABELS, loadSettings, requirePlan, writeSummary } from '../app';
 
 /** The outcome, in words for the notification. */
 export interface CommandOutcome {
@@ -9,25 +8,14 @@ export interface CommandOutcome {
 }
 
 /** Runs the one-click summary against any host; never throws. */
-export async function runBuildSummary(host: PaneHost): Promise<CommandOutcome> {
+export async function runBuildSummary(host: Host): Promise<CommandOutcome> {
   try {
-    let settings;
-    try {
-      settings = resolveSettings((await host.settings.load()) ?? {});
-    } catch {
-      settings = resolveSettings({});
-    }
-    const result = checkWorkbook(await host.workbook.readGrid(), { file: host.fileName, today: host.today(), settings });
-    if (result.noPlan) return { ok: false, message: describeNoPlan(result.raw) };
-    const written = await host.workbook.writeSheet(buildSummary(result, settings));
-    const c = result.report.counts.workstreamRag;
-    const parts = Object.entries(c)
-      .filter(([, n]) => n > 0)
-      .map(([l, n]) => `${n} ${l}`);
-    return {
-      ok: true,
-      message: `Summary written to "${written.name}": ${result.report.workstreams.length} workstreams (${parts.join(', ')}).`,
-    };
+    const { settings } = await loadSettings(host.settings);
+    const checked = await requirePlan(host.workbook, { file: host.fileName, today: host.today(), settings });
+    const { summary, report } = await writeSummary(host.workbook, checked, { settings });
+    const c = report.counts.workstreamRag;
+    const parts = RAG_LABELS.filter((l) => c[l] > 0).map((l) => `${c[l]} ${l}`);
+    return { ok: true, message: `Summary written to "${summary.name}": ${report.workstreams.length} workstreams (${parts.join(', ')}).` };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }

@@ -1,13 +1,10 @@
 /** Ribbon functions (ExecuteFunction). */
-import type { PaneHost } from '../taskpane/host';
-import { officeHost } from '../taskpane/officeHost';
+import type { Host } from '../app';
+import { SETTINGS_KEY, officeHost } from '../workbook/office/host';
 import { type NoticeUi, buildSummaryCommand, refreshedSettingsStore } from './ribbon';
 
-/** The key the pane saves settings under (src/taskpane/officeHost.ts). */
-const SETTINGS_KEY = 'planCheck.settings';
-
 /** The pane's Excel host, with settings re-read from the document before each command. */
-function ribbonHost(): PaneHost {
+function ribbonHost(): Host {
   const host = officeHost();
   return { ...host, settings: refreshedSettingsStore(Office.context.document.settings, SETTINGS_KEY, host.settings.save) };
 }

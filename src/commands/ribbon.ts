@@ -4,7 +4,7 @@
  * only once that dialog has closed or could not open. Calling `event.completed()` straight
  * away lets Office end the function's runtime, and the message with it.
  */
-import type { PaneHost, SettingsStore } from '../taskpane/host';
+import type { Host, SettingsStore } from '../app';
 import { runBuildSummary } from './buildSummary';
 
 /** The part of Office.Dialog used here. */
@@ -53,7 +53,7 @@ export function showNotice(ui: NoticeUi, noticeUrl: string, message: string): Pr
 }
 
 /** Build summary from the ribbon: the outcome is shown first, then the command completes. */
-export async function buildSummaryCommand(event: { completed(): void }, host: PaneHost, ui: NoticeUi, noticeUrl: string): Promise<void> {
+export async function buildSummaryCommand(event: { completed(): void }, host: Host, ui: NoticeUi, noticeUrl: string): Promise<void> {
   try {
     const outcome = await runBuildSummary(host);
     await showNotice(ui, noticeUrl, outcome.message);

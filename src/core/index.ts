@@ -15,3 +15,4 @@ export * from './compare';
 export * from './owners';
 export * from './columns';
 export { plural, shortText, personKey } from './text';
+export * from './limits';

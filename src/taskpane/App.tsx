@@ -16,7 +16,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
-import { type Report, formatUkDate, ownerLists, plural } from '../core';
+import { type Report, formatUkDate, ownersOf, plural } from '../app';
 import { ChangesList } from './components/ChangesList';
 import { FindingsList } from './components/FindingsList';
 import { NoPlanMessage } from './components/NoPlanMessage';
@@ -24,7 +24,7 @@ import { OwnersView } from './components/OwnersView';
 import { WorkbookFileInput } from './components/WorkbookFileInput';
 import { RagSummary } from './components/RagSummary';
 import { SettingsForm } from './components/SettingsForm';
-import type { PaneHost } from './host';
+import type { Host } from '../app';
 import { useStyles } from './styles';
 import { usePlanCheck } from './usePlanCheck';
 
@@ -45,7 +45,7 @@ function statusLine(report: Report): string {
   return `As of ${formatUkDate(report.asOf)} (${AS_OF_SOURCE[report.asOfSource]}): ${what.join(', ')}; ${found}.`;
 }
 
-export function App({ host }: { host: PaneHost }) {
+export function App({ host }: { host: Host }) {
   const styles = useStyles();
   const {
     state,
@@ -74,7 +74,7 @@ export function App({ host }: { host: PaneHost }) {
   const report = state.result?.report;
   const [view, setView] = useState<'findings' | 'owners' | 'changes'>('findings');
   const previousInput = useRef<HTMLInputElement>(null);
-  const owners = useMemo(() => (report ? ownerLists(report) : []), [report]);
+  const owners = useMemo(() => (report ? ownersOf(report) : []), [report]);
   const shown = view === 'changes' && !state.comparison ? 'findings' : view;
   return (
     <main className={styles.root} aria-busy={busy}>

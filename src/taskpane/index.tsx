@@ -3,7 +3,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { FileMode } from './fileMode/FileMode';
-import { officeHost } from './officeHost';
+import { officeHost } from '../workbook/office/host';
 
 const root = createRoot(document.getElementById('container')!);
 const render = (node: JSX.Element) => root.render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);

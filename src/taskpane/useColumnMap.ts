@@ -1,6 +1,6 @@
 /** State for the "Set columns…" form: reads the workbook once, then drafts and previews a column map. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ColumnMap, MapField, RawPlan, Settings, WorkbookGrid } from '../core';
+import type { ColumnMap, MapField, RawPlan, Settings, WorkbookGrid } from '../app';
 import {
   type ColumnMapDraft,
   type ColumnMapPreview,
@@ -12,8 +12,8 @@ import {
   readForDraft,
   mappableSheets,
   previewColumnMap,
-} from './columnMap';
-import type { PaneHost } from './host';
+} from '../app';
+import type { Host } from '../app';
 
 export interface ColumnMapFormState {
   /** Null while the workbook is read. */
@@ -33,7 +33,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * The form's state. The workbook is read when the form opens: its tables say which column
  * detection found for each field; without a plan, its header-like rows say where the header probably is.
  */
-export function useColumnMap(host: PaneHost, settings: Settings, options: { asOf: string }) {
+export function useColumnMap(host: Host, settings: Settings, options: { asOf: string }) {
   const [raw, setRaw] = useState<RawPlan | null>(null);
   const [grid, setGrid] = useState<WorkbookGrid | null>(null);
   const [draft, setDraft] = useState<ColumnMapDraft | null>(null);

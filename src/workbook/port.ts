@@ -50,3 +50,22 @@ export interface WorkbookPort {
   /** Restores every cell PlanCheck highlighted to exactly how it was. */
   clearHighlights(): Promise<void>;
 }
+
+/**
+ * The settings port. Where settings live: the workbook's own settings in Excel, so everyone who opens the file shares them.
+ */
+export interface SettingsStore {
+  load(): Promise<unknown>;
+  save(settings: unknown): Promise<void>;
+  /**
+   * Where saved settings go, for saying so honestly: 'workbook' (the default: Excel's document
+   * settings, which travel with the file) or 'session' (memory: gone when the page closes).
+   */
+  readonly scope?: 'workbook' | 'session';
+}
+
+/** Today's calendar date where the user is (YYYY-MM-DD): the one place where local time is right. */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

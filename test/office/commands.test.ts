@@ -1,9 +1,9 @@
 /** The ribbon's Build summary against the fake Excel and a fake Office dialog and settings. */
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { type NoticeDialog, type NoticeUi, buildSummaryCommand, refreshedSettingsStore } from '../../src/commands/ribbon';
-import type { PaneHost } from '../../src/taskpane/host';
-import { memorySettingsStore } from '../../src/taskpane/host';
-import { officeSettingsStore } from '../../src/taskpane/officeHost';
+import type { Host } from '../../src/app';
+import { memorySettingsStore } from '../../src/app';
+import { officeSettingsStore } from '../../src/workbook/office/host';
 import { FakeExcel } from '../fakes/excel';
 
 const plan = [
@@ -42,7 +42,7 @@ class FakeUi implements NoticeUi {
   }
 }
 
-function host(excel: FakeExcel, settings = memorySettingsStore()): PaneHost {
+function host(excel: FakeExcel, settings = memorySettingsStore()): Host {
   return { workbook: new OfficeWorkbook(excel.run, excel.isSetSupported), settings, today: () => '2026-11-22', fileName: 'book' };
 }
 
@@ -144,7 +144,10 @@ describe("settings saved in the pane reach the ribbon's runtime", () => {
     const pane = doc.runtime();
     // The ribbon's runtime started (and read the settings) before the pane saved.
     const ribbon = doc.runtime();
-    (globalThis as Record<string, unknown>).Office = { context: { document: { settings: pane } }, AsyncResultStatus: { Succeeded: 'succeeded' } };
+    (globalThis as Record<string, unknown>).Office = {
+      context: { document: { settings: pane } },
+      AsyncResultStatus: { Succeeded: 'succeeded' },
+    };
     await officeSettingsStore().save({ summarySheetName: 'Committee Summary' });
     // Without a refresh the ribbon's copy is stale.
     expect(ribbon.get('planCheck.settings')).toBeUndefined();

@@ -7,7 +7,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import ExcelJS from 'exceljs';
 import { runBuildSummary } from '../../src/commands/buildSummary';
 import { App } from '../../src/taskpane/App';
-import { type PaneHost, memorySettingsStore } from '../../src/taskpane/host';
+import { type Host, memorySettingsStore } from '../../src/app';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { FakeExcel } from '../fakes/excel';
 
@@ -39,7 +39,7 @@ function setup(build: (excel: FakeExcel) => void = plan) {
     reads.count++;
     return readGrid();
   };
-  const host: PaneHost = { workbook, settings, today: () => '2026-11-22', fileName: 'plan.xlsx', recheckDelayMs: 30 };
+  const host: Host = { workbook, settings, today: () => '2026-11-22', fileName: 'plan.xlsx', recheckDelayMs: 30 };
   render(
     <FluentProvider theme={webLightTheme}>
       <App host={host} />
@@ -156,7 +156,7 @@ describe('ribbon: Build summary', () => {
   it('writes the summary without the pane and reports the outcome in words', async () => {
     const excel = new FakeExcel();
     plan(excel);
-    const host: PaneHost = {
+    const host: Host = {
       workbook: new OfficeWorkbook(excel.run, excel.isSetSupported),
       settings: memorySettingsStore({ summarySheetName: 'Members' }),
       today: () => '2026-11-22',
@@ -171,7 +171,7 @@ describe('ribbon: Build summary', () => {
     const excel = new FakeExcel();
     plan(excel);
     excel.model.protected = true;
-    const host: PaneHost = {
+    const host: Host = {
       workbook: new OfficeWorkbook(excel.run, excel.isSetSupported),
       settings: memorySettingsStore(),
       today: () => '2026-11-22',

@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { runBuildSummary } from '../../src/commands/buildSummary';
 import { App } from '../../src/taskpane/App';
-import { type PaneHost, memorySettingsStore } from '../../src/taskpane/host';
+import { type Host, memorySettingsStore } from '../../src/app';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { FakeExcel } from '../fakes/excel';
 
@@ -31,7 +31,7 @@ function setup(rows: (string | number)[][] = TRACKER, saved: unknown = {}, scope
   const excel = new FakeExcel();
   excel.model.addSheet('Tracker').setValues(rows, rows === PLAN ? { B1: 'dd/mm/yy' } : undefined);
   const settings = memorySettingsStore(saved, scope);
-  const host: PaneHost = {
+  const host: Host = {
     workbook: new OfficeWorkbook(excel.run, excel.isSetSupported),
     settings,
     today: () => '2021-05-01',

@@ -1,6 +1,6 @@
 /** Changes since the previous version, grouped by kind, each linking to its row. */
 import { Button, Link, Text } from '@fluentui/react-components';
-import { CHANGE_CODES, CHANGE_TITLES, type Change, type Comparison, comparisonHeadline, formatUkDate, shortText } from '../../core';
+import { CHANGE_CODES, CHANGE_TITLES, type Change, type Comparison, comparisonHeadline, formatUkDate, shortText } from '../../app';
 import { useStyles } from '../styles';
 import type { CellRef } from '../usePlanCheck';
 

@@ -26,14 +26,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useId, useRef } from 'react';
-import { type ColumnMap, type MapField, type Settings, MAP_FIELD_LABELS, plural } from '../../core';
-import type { ColumnMapPreview } from '../columnMap';
-import type { PaneHost } from '../host';
+import { type ColumnMap, type MapField, type Settings, MAP_FIELD_LABELS, plural } from '../../app';
+import type { ColumnMapPreview } from '../../app';
+import type { Host } from '../../app';
 import { useStyles as usePaneStyles } from '../styles';
 import { useColumnMap } from '../useColumnMap';
 
 export interface ColumnMapFormProps {
-  host: PaneHost;
+  host: Host;
   settings: Settings;
   asOf: string;
   disabled: boolean;

@@ -1,7 +1,7 @@
 /** Findings grouped by severity, with counts and filters; each one selects its cell. */
 import { Link, Text, ToggleButton } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Finding, Severity } from '../../core';
+import type { Finding, Severity } from '../../app';
 import { useStyles } from '../styles';
 
 const GROUPS: { severity: Severity; title: string }[] = [

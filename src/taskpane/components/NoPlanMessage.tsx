@@ -1,6 +1,6 @@
 /** "No plan found", never a dead end: what was looked for, the rows that looked like headers, and "Set columns…". */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
-import { type RawPlan, columnLetters, describeNoPlan, shortText } from '../../core';
+import { type RawPlan, columnLetters, describeNoPlan, shortText } from '../../app';
 import { useStyles } from '../styles';
 
 export interface NoPlanMessageProps {

@@ -1,6 +1,6 @@
 /** "By lead officer": what each lead has to chase, with cells, ready to paste into an email. */
 import { Button, Link, Text } from '@fluentui/react-components';
-import { type OwnerItem, type OwnerList, formatUkDate, ownerCounts, ownerListText, shortText } from '../../core';
+import { type OwnerItem, type OwnerList, formatUkDate, ownerCounts, ownerListText, shortText } from '../../app';
 import { useStyles } from '../styles';
 import type { CellRef } from '../usePlanCheck';
 

@@ -1,6 +1,6 @@
 /** RAG counts in words and colour (never colour alone). */
 import { Badge, type BadgeProps, Text } from '@fluentui/react-components';
-import { RAG_LABELS, type RagLabel } from '../../core';
+import { RAG_LABELS, type RagLabel } from '../../app';
 import { useStyles } from '../styles';
 
 const COLOUR: Record<RagLabel, BadgeProps['color']> = {

@@ -1,7 +1,7 @@
 /** Settings saved in the workbook: thresholds, due-soon days, plan start, summary sheet name. */
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../core';
+import type { Settings } from '../../app';
 import { useStyles } from '../styles';
 
 export interface SettingsFormProps {

@@ -2,11 +2,11 @@
  * The pane's host outside Excel: an .xlsx file opened in the browser. Nothing leaves the
  * computer; the xlsx adapter is loaded only when a file is opened, so the Excel pane stays small.
  */
-import { type PaneHost, localToday, memorySettingsStore } from '../host';
+import { type Host, localToday, memorySettingsStore } from '../../app';
 
 /** A workbook opened from a file, with a way to save the result as a new file. */
 export interface OpenedFile {
-  host: PaneHost;
+  host: Host;
   /** The workbook as it is now (with any summary or highlights), as .xlsx bytes. */
   bytes(): Uint8Array;
   /** The name to save under: the original is never overwritten. */

@@ -7,6 +7,7 @@
  * The sheet XML is patched in one streaming pass (cells are found by position, including
  * cells written without r= attributes); new cells and rows are inserted in order.
  */
+import { MAX_HIGHLIGHT_CELLS, tooManyToMark } from '../../core/limits';
 import { a1, parseA1 } from '../../core/cell';
 import { type HighlightKind, type HighlightMark, RAG_COLOURS, type RagLabel } from '../../core/sheetspec';
 import { WorkbookError } from '../port';
@@ -73,7 +74,7 @@ interface Target {
 }
 
 /** Where things are in a worksheet's XML, found in one pass. */
-interface SheetScan {
+export interface SheetScan {
   edits: Edit[];
   cells: CellRecord[];
   sheetDataOpened: boolean;
@@ -295,7 +296,7 @@ const EMPTY_COMMENTS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
 
 /** Adds the notes for one sheet; returns the sheet XML edit that adds <legacyDrawing>, if one is needed. */
-function addNotes(
+export function addNotes(
   pkg: XlsxPackage,
   sheetPart: string,
   scan: SheetScan,
@@ -471,18 +472,6 @@ function checkMarks(pkg: XlsxPackage, book: BookModel, marks: HighlightMark[]): 
       [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col),
     );
   return out;
-}
-
-/**
- * Most cells one highlight marks. Each marked cell gets a note (a comment and a drawing
- * shape), and a workbook of 10,000 actions needs about 24,000 of them: about 250 MB at the
- * peak. A plan several times that size cannot be marked within the memory bound in one go.
- */
-export const MAX_HIGHLIGHT_CELLS = 25_000;
-
-/** The refusal when there are more than {@link MAX_HIGHLIGHT_CELLS} cells to mark. */
-export function tooManyToMark(cells: number): string {
-  return `There are ${cells.toLocaleString('en-GB')} cells to mark; PlanCheck marks at most ${MAX_HIGHLIGHT_CELLS.toLocaleString('en-GB')} at a time, each with a note, to stay within its memory bound. Fix the errors PlanCheck lists first, or check one sheet at a time.`;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The "Set columns…" form's pure logic: where it starts, the choices, the preview, what it saves. */
 import { type WorkbookGrid, checkWorkbook, resolveSettings } from '../../src/core';
-import { detectedColumns, draftSettings, headerChoices, initialDraft, previewColumnMap } from '../../src/taskpane/columnMap';
+import { detectedColumns, draftSettings, headerChoices, initialDraft, previewColumnMap } from '../../src/app/columns';
 
 const cells = (rows: (string | number | null)[][]) => rows.map((r) => r.map((v) => (v === null ? undefined : { value: v })));
 

@@ -1,9 +1,10 @@
-/** The pane's host inside Excel: the Office.js adapter and the workbook's own settings. */
-import { OfficeWorkbook } from '../workbook/office/adapter';
-import type { ExcelRun } from '../workbook/office/excel-api';
-import { type PaneHost, type SettingsStore, localToday } from './host';
+/** Where the pane and the ribbon run inside Excel: the Office.js adapter and the workbook's own settings. */
+import { type SettingsStore, localToday } from '../port';
+import { OfficeWorkbook } from './adapter';
+import type { ExcelRun } from './excel-api';
 
-const SETTINGS_KEY = 'planCheck.settings';
+/** The key settings are saved under in Office.context.document.settings. */
+export const SETTINGS_KEY = 'planCheck.settings';
 
 /** Settings in Office.context.document.settings: saved in the file, shared by everyone who opens it. */
 export function officeSettingsStore(): SettingsStore {
@@ -22,8 +23,8 @@ export function officeSettingsStore(): SettingsStore {
   };
 }
 
-/** The host for the pane and the ribbon inside Excel. */
-export function officeHost(): PaneHost {
+/** The host for the pane and the ribbon inside Excel (an app-layer `Host`). */
+export function officeHost(): { workbook: OfficeWorkbook; settings: SettingsStore; today: () => string; fileName: string } {
   const run = ((batch: never, options?: Excel.RunOptions) =>
     options ? Excel.run(options, batch) : Excel.run(batch)) as unknown as ExcelRun;
   const supported = (name: string, version: string) => Office.context.requirements.isSetSupported(name, version);
