@@ -12,7 +12,6 @@ import {
   parseDateText,
   parseLeads,
   parsePercent,
-  parseReportRefs,
   parseStatedRag,
   parseTimescale,
   serialToIso,
@@ -183,23 +182,6 @@ describe('parseLeads', () => {
   it('recognises names', () => {
     expect(looksLikePerson('J. Craig')).toBe(true);
     expect(looksLikePerson('OD')).toBe(false);
-  });
-});
-
-describe('parseReportRefs', () => {
-  it.each([
-    [67, [[67, 67]]],
-    ['133 - 144', [[133, 144]]],
-    ['112 – 116', [[112, 116]]],
-    ['36 - 37, 96 - 97,', [[36, 37], [96, 97]]],
-    ['155-156', [[155, 156]]],
-    ['145 – 151, 152', [[145, 151], [152, 152]]],
-    ['90 – 92,', [[90, 92]]],
-    ['', []],
-  ] as const)('%j', (value, refs) => {
-    const r = parseReportRefs(value);
-    expect(r.refs.map((x) => [x.from, x.to])).toEqual(refs);
-    expect(r.unparsed).toEqual([]);
   });
 });
 

@@ -3,7 +3,6 @@ export * from './dates';
 export * from './timescale';
 export * from './percent';
 export * from './leads';
-export * from './refs';
 export * from './lookalike';
 export * from './rag';
 export * from './numfmt';
