@@ -256,7 +256,6 @@ describe('no input makes a parser throw', () => {
     ['parseTimescale', (s: string) => parseTimescale(s)],
     ['parseDateText', (s: string) => parseDateText(s)],
     ['parseLeads', (s: string) => parseLeads(s)],
-    ['parseReportRefs', (s: string) => parseReportRefs(s)],
     ['foldLookalikes', (s: string) => foldLookalikes(s)],
     ['parseStatedRag', (s: string) => parseStatedRag(s)],
     ['parsePercent', (s: string) => parsePercent({ value: s })],
