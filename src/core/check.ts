@@ -3,8 +3,16 @@
  * computes RAG with reasons, and collects every finding. Bad data in cells becomes a
  * finding; nothing here throws on cell content.
  */
-import { type RawCell, type WorkbookGrid, a1, columnLetters } from './cell';
-import { type Finding, type FindingCode, type FindingParams, makeFinding, sortFindings } from './findings';
+import { type RawCell, type WorkbookGrid, columnLetters } from './cell';
+import {
+  type Finding,
+  type FindingCode,
+  type FindingFacts,
+  type FindingItem,
+  type FindingPlace,
+  makeFinding,
+  sortFindings,
+} from './findings';
 import type { Field } from './headers';
 import type { ActionReport, Meta, Report, WorkstreamReport } from './model';
 import { type IsoDate, daysBetween, formatUkDate, parseDateText, serialToIso } from './parse/dates';
@@ -16,7 +24,7 @@ import { ragFromFill } from './parse/fill';
 import { type ActionStatus, parseStatus, parseStatusCell } from './parse/status';
 import { type Timescale, parseTimescale } from './parse/timescale';
 import { compactText, shortText } from './text';
-import { computeRag, ragCounts, rollUpRag } from './rag';
+import { type RagResult, computeRag, isOverdue, ragCounts, rollUpRag } from './rag';
 import { type FieldCell, type RawPlan, type ReadOptions, LOOKED_FOR, readPlan } from './read';
 import type { Settings } from './settings';
 import type { RagLabel } from './sheetspec';
@@ -92,16 +100,14 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   ctx.asOfYear = Number(asOf.slice(0, 4));
   const { settings } = options;
 
-  // Each workstream's short title once, not once per action.
-  const shortTitles = raw.workstreams.map((w) => shortText(w.title, 50));
-  const actions: ActionReport[] = raw.actions.map((a) => {
+  const actions: ActionReport[] = raw.actions.map((a, index) => {
     const ws = raw.workstreams[a.workstream];
-    const what = actionName(a.fields.number?.cell, shortTitles[a.workstream], a.row);
-    const f = a.fields;
+    const f = fieldsOf(a.fields);
+    ctx.aboutAction(index, f.number?.cell, ws.title, a.row);
     const number = readNumber(f.number?.cell);
     // A bullet typed in Word ("§ Deliver…", "• Deliver…") is not part of what the action says.
-    const description = stripBullet(ctx.text(f.action, what, 'description'));
-    const scheduled = ctx.schedule(f, what);
+    const description = stripBullet(ctx.text(f.action, 'description'));
+    const scheduled = ctx.schedule(f);
     const { timescale } = scheduled;
     let targetField = scheduled.field;
     // "B/Fwd Oct 2010" in the status column: the item was carried forward to a later date.
@@ -111,28 +117,28 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       timescale.target = forward;
       targetField = f.status ?? f.rag;
     }
-    const leadsText = ctx.text(f.lead, what, 'lead officer', true);
-    const leads = ctx.leads(leadsText);
-    const percent = ctx.percent(f.percent, what);
-    const start = ctx.date(f.start, what);
-    const said = ctx.stated(f, what, timescale);
+    const leads = ctx.leads(ctx.text(f.lead, 'lead officer', true));
+    const percent = ctx.percent(f.percent);
+    const start = ctx.date(f.start);
+    const said = ctx.stated(f, timescale);
     const result = computeRag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings);
-    const where = (fc: FieldCell | undefined) => ctx.where(a.sheet, a.row, fc);
-    const closed = said.status === 'dropped' || result.rag === 'Complete';
-
-    if (f.lead && leads.length === 0 && !f.lead.cell?.error && said.status !== 'dropped') ctx.add('missing-owner', where(f.lead), { what });
-    if (f.action && !description && !f.action.cell?.error) ctx.add('missing-description', where(f.action), { what });
-    if (a.lacks && !closed) {
-      // The table has no column for it: say so at the action itself.
-      const self = where(f.action ?? f.number);
-      if (a.lacks.includes('lead')) ctx.add('missing-owner', self, { what });
-      if (a.lacks.includes('timescale')) ctx.add('no-target-date', self, { what });
-    }
-    if (said.status !== 'dropped')
-      ctx.judgeDates(timescale.target, closed ? 100 : percent, asOf, settings.dueSoonDays, where(targetField), what, leads.join(' / '));
-    if (said.rag && said.rag !== result.rag && said.status !== 'dropped') {
-      ctx.add('rag-mismatch', where(said.field), { what, stated: said.text, computed: result.rag, reason: result.reason });
-    }
+    ctx.judge({
+      kind: 'action',
+      sheet: a.sheet,
+      row: a.row,
+      f,
+      lacks: a.lacks,
+      description,
+      statusUpdate: null,
+      leads,
+      percent,
+      target: timescale.target,
+      targetField,
+      said,
+      result,
+      asOf,
+      dueSoonDays: settings.dueSoonDays,
+    });
     return {
       sheet: a.sheet,
       row: a.row + 1,
@@ -158,16 +164,18 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
 
   // Actions grouped by workstream once: a council-wide plan has thousands of each.
   const byWorkstream: ActionReport[][] = raw.workstreams.map(() => []);
+  const hasActions: boolean[] = raw.workstreams.map(() => false);
   // Dropped actions (cancelled, superseded…) are left out of every roll-up and count.
   actions.forEach((a, i) => {
-    if (a.status !== 'dropped') byWorkstream[raw.actions[i].workstream].push(a);
+    const w = raw.actions[i].workstream;
+    hasActions[w] = true;
+    if (a.status !== 'dropped') byWorkstream[w].push(a);
   });
   const workstreams: WorkstreamReport[] = raw.workstreams.map((w, index) => {
     const mine = byWorkstream[index];
-    const what = `Workstream "${shortText(w.title)}"`;
     if (w.kind !== 'row') {
       const rolled =
-        mine.length === 0 && raw.actions.some((a) => raw.workstreams[a.workstream] === w)
+        mine.length === 0 && hasActions[index]
           ? { rag: 'Not Started' as const, reason: 'every action dropped (cancelled, superseded or withdrawn)' }
           : rollUpRag(mine.map((a) => a.rag));
       const pcts = mine.map((a) => a.percent).filter((p): p is number => p !== null);
@@ -193,36 +201,36 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
         actionCount: mine.length,
       };
     }
-    const f = w.fields;
-    const where = (fc: FieldCell | undefined) => ctx.where(w.sheet, w.row, fc);
-    const { timescale, field: targetField } = ctx.schedule(f, what);
-    const leadsText = ctx.text(f.lead, what, 'lead', true);
-    const leads = ctx.leads(leadsText);
-    const percent = ctx.percent(f.percent, what);
-    const said = ctx.stated(f, what, timescale);
-    const start = ctx.date(f.start, what);
-    const statusUpdate = ctx.text(f.statusUpdate, what, 'status update') || null;
-    const decisions = ctx.text(f.decisions, what, 'decisions') || null;
-    if (f.lead && leads.length === 0 && !f.lead.cell?.error) ctx.add('missing-owner', where(f.lead), { what });
-    if (f.statusUpdate && !statusUpdate && !f.statusUpdate.cell?.error) ctx.add('missing-status-update', where(f.statusUpdate), { what });
+    const f = fieldsOf(w.fields);
+    ctx.aboutWorkstream(index, w.title);
+    const { timescale, field: targetField } = ctx.schedule(f);
+    const leads = ctx.leads(ctx.text(f.lead, 'lead', true));
+    const percent = ctx.percent(f.percent);
+    const said = ctx.stated(f, timescale);
+    const start = ctx.date(f.start);
+    const statusUpdate = ctx.text(f.statusUpdate, 'status update') || null;
+    const decisions = ctx.text(f.decisions, 'decisions') || null;
     const result =
       percent !== null || timescale.target !== null || said.status !== null || mine.length === 0
         ? computeRag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings)
         : rollUpRag(mine.map((a) => a.rag));
-    if (said.status !== 'dropped') {
-      ctx.judgeDates(
-        timescale.target,
-        result.rag === 'Complete' ? 100 : percent,
-        asOf,
-        settings.dueSoonDays,
-        where(targetField),
-        what,
-        leads.join(' / '),
-      );
-    }
-    if (said.rag && said.rag !== result.rag && said.status !== 'dropped') {
-      ctx.add('rag-mismatch', where(said.field), { what, stated: said.text, computed: result.rag, reason: result.reason });
-    }
+    ctx.judge({
+      kind: 'workstream',
+      sheet: w.sheet,
+      row: w.row,
+      f,
+      lacks: undefined,
+      description: '',
+      statusUpdate,
+      leads,
+      percent,
+      target: timescale.target,
+      targetField,
+      said,
+      result,
+      asOf,
+      dueSoonDays: settings.dueSoonDays,
+    });
     return {
       sheet: w.sheet,
       row: w.row + 1,
@@ -243,7 +251,10 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   });
 
   const sorted = sortFindings(findings, raw.sheets);
-  const count = (s: string) => sorted.filter((f) => f.severity === s).length;
+  const bySeverity = { error: 0, warning: 0, info: 0 };
+  for (const x of sorted) bySeverity[x.severity]++;
+  let dropped = 0;
+  for (const a of actions) if (a.status === 'dropped') dropped++;
   const report: Report = {
     file: options.file,
     asOf,
@@ -253,26 +264,125 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     actions,
     findings: sorted,
     counts: {
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
+      errors: bySeverity.error,
+      warnings: bySeverity.warning,
+      infos: bySeverity.info,
       workstreamRag: ragCounts(workstreams.map((w) => w.rag)),
       actionRag: ragCounts(actions.filter((a) => a.status !== 'dropped').map((a) => a.rag)),
-      dropped: actions.filter((a) => a.status === 'dropped').length,
+      dropped,
     },
   };
   return { report, raw, noPlan: workstreams.length === 0 && actions.length === 0 };
 }
 
-/** Where a field cell is, for a finding. */
-function at(fc: FieldCell): { sheet: string; row: number; cell: string } {
-  return { sheet: fc.sheet, row: fc.row + 1, cell: a1(fc.row, fc.col) };
+/** The fields the checker reads, each looked up once (a row's fields are made on access). */
+type Fields = Partial<Record<Field, FieldCell>>;
+const READ_FIELDS = [
+  'number',
+  'action',
+  'lead',
+  'timescale',
+  'revisedTarget',
+  'originalTarget',
+  'percent',
+  'start',
+  'status',
+  'rag',
+  'previousRag',
+  'reportRef',
+  'statusUpdate',
+  'decisions',
+  'priority',
+] as const satisfies readonly Field[];
+
+function fieldsOf(fields: Readonly<Fields>): Fields {
+  const out: Fields = {};
+  for (const name of READ_FIELDS) {
+    const fc = fields[name];
+    if (fc !== undefined) out[name] = fc;
+  }
+  return out;
 }
 
-/** "Action 3 of "Financial Planning"", given the workstream's title already shortened. */
-function actionName(numberCell: RawCell | undefined, shortTitle: string, row: number): string {
-  const n = numberCell && !numberCell.error ? String(numberCell.value).trim() : '';
-  return n ? `Action ${n} of "${shortTitle}"` : `The action in row ${row + 1} of "${shortTitle}"`;
+/** An action or workstream as interpreted: what the judging rules look at. */
+interface Judged {
+  kind: 'action' | 'workstream';
+  sheet: string;
+  /** 0-based row of the record. */
+  row: number;
+  f: Fields;
+  /** Fields the table has no column for (actions only). */
+  lacks: readonly Field[] | undefined;
+  description: string;
+  statusUpdate: string | null;
+  leads: string[];
+  percent: number | null;
+  target: IsoDate | null;
+  /** The cell the target was read from. */
+  targetField: FieldCell | undefined;
+  said: Stated;
+  result: RagResult;
+  asOf: IsoDate;
+  dueSoonDays: number;
+}
+
+/** A finding a rule raises: at a field's cell (or the record's first column), with its facts. */
+interface Raised {
+  at: FieldCell | undefined;
+  facts?: FindingFacts;
+}
+
+/** Dropped (cancelled, superseded…) or complete: nothing left to chase. */
+const closed = (r: Judged) => r.said.status === 'dropped' || r.result.rag === 'Complete';
+const dropped = (r: Judged) => r.said.status === 'dropped';
+/** The record's own cell, for what its table has no column for. */
+const self = (r: Judged) => r.f.action ?? r.f.number;
+const one = (at: FieldCell | undefined, facts?: FindingFacts): Raised[] => [{ at, facts }];
+const NONE: Raised[] = [];
+
+/**
+ * The judging rules, keyed by the code they raise: each a function of an interpreted record.
+ * Codes raised while a cell is read (formula errors, lookalikes, unreadable dates and
+ * percentages, unknown status words, TBC and open-ended targets) are raised by the reading
+ * in Context; numbering is judged across a workstream (duplicateNumbers).
+ */
+const RULES: Partial<Record<FindingCode, (r: Judged) => Raised[]>> = {
+  'missing-owner': (r) => {
+    const out: Raised[] = [];
+    const lead = r.f.lead;
+    // A dropped action needs no owner; a workstream row keeps its own.
+    if (lead && r.leads.length === 0 && !lead.cell?.error && (r.kind === 'workstream' || !dropped(r))) out.push({ at: lead });
+    if (r.lacks?.includes('lead') && !closed(r)) out.push({ at: self(r) });
+    return out;
+  },
+  'missing-description': (r) => (r.kind === 'action' && r.f.action && !r.description && !r.f.action.cell?.error ? one(r.f.action) : NONE),
+  'missing-status-update': (r) =>
+    r.kind === 'workstream' && r.f.statusUpdate && !r.statusUpdate && !r.f.statusUpdate.cell?.error ? one(r.f.statusUpdate) : NONE,
+  'no-target-date': (r) => (r.lacks?.includes('timescale') && !closed(r) ? one(self(r)) : NONE),
+  overdue: (r) =>
+    isOverdue({ targetDate: r.target, rag: r.result.rag, status: r.said.status }, r.asOf)
+      ? one(r.targetField, {
+          target: r.target!,
+          days: daysBetween(r.target!, r.asOf),
+          percent: r.percent,
+          lead: r.leads.join(' / '),
+        })
+      : NONE,
+  'due-soon': (r) => {
+    if (!r.target || closed(r) || (r.percent !== null && r.percent >= 100)) return NONE;
+    const left = daysBetween(r.asOf, r.target);
+    return left >= 0 && left <= r.dueSoonDays ? one(r.targetField, { target: r.target, days: left, percent: r.percent }) : NONE;
+  },
+  'rag-mismatch': (r) =>
+    r.said.rag && r.said.rag !== r.result.rag && !dropped(r)
+      ? one(r.said.field, { stated: r.said.text, computed: r.result.rag, reason: r.result.reason })
+      : NONE,
+};
+const JUDGING = Object.entries(RULES) as [FindingCode, (r: Judged) => Raised[]][];
+
+/** Where a field cell is, for a finding. */
+function at(fc: FieldCell): FindingPlace {
+  return { sheet: fc.sheet, row: fc.row + 1, col: fc.col };
 }
 
 /** The text without a leading bullet mark (Word's "§", "•", "·", "▪", "o", "-", "*"). */
@@ -319,6 +429,8 @@ interface Stated {
   word: string | null;
 }
 
+const NOT_A_DATE = 'a number, not a date';
+
 /** A colour for messages: "a red fill". */
 function fillName(rag: RagLabel): string {
   return { Concern: 'red', Caution: 'amber', 'On Target': 'green', Complete: 'blue', 'Not Started': 'grey' }[rag];
@@ -338,10 +450,61 @@ class Context {
   /** The as-of date's year, for dates written without one ("14 Aug"). */
   asOfYear: number | null = null;
 
+  // The item findings are about now, made only when one is raised (most records raise none).
+  private item: FindingItem | null = null;
+  private itemKind: 'action' | 'workstream' | 'meta' = 'meta';
+  private itemIndex = 0;
+  private itemNumber: RawCell | undefined;
+  private itemTitle = '';
+  private itemRow = 0;
+
   constructor(
     private readonly raw: RawPlan,
     private readonly findings: Finding[],
   ) {}
+
+  /** Findings from here on are about this action (0-based row). */
+  aboutAction(index: number, numberCell: RawCell | undefined, workstream: string, row: number): void {
+    this.item = null;
+    this.itemKind = 'action';
+    this.itemIndex = index;
+    this.itemNumber = numberCell;
+    this.itemTitle = workstream;
+    this.itemRow = row;
+  }
+
+  /** Findings from here on are about this workstream. */
+  aboutWorkstream(index: number, title: string): void {
+    this.item = null;
+    this.itemKind = 'workstream';
+    this.itemIndex = index;
+    this.itemTitle = title;
+  }
+
+  /** Findings from here on are about report metadata ("Report Date"). */
+  aboutMeta(label: string): void {
+    this.item = null;
+    this.itemKind = 'meta';
+    this.itemTitle = label;
+  }
+
+  private current(): FindingItem {
+    if (this.item) return this.item;
+    if (this.itemKind === 'action') {
+      const n = this.itemNumber;
+      const number = n && !n.error ? String(n.value).trim() : '';
+      this.item = { kind: 'action', index: this.itemIndex, number, workstream: this.itemTitle, row: this.itemRow + 1 };
+    } else if (this.itemKind === 'workstream') this.item = { kind: 'workstream', index: this.itemIndex, title: this.itemTitle };
+    else this.item = { kind: 'meta', label: this.itemTitle };
+    return this.item;
+  }
+
+  /** Runs the judging rules on an interpreted record. */
+  judge(r: Judged): void {
+    for (const [code, rule] of JUDGING) {
+      for (const raised of rule(r)) this.add(code, raised.at ? at(raised.at) : { sheet: r.sheet, row: r.row + 1, col: 0 }, raised.facts);
+    }
+  }
 
   /** One stored copy of each RAG reason: 100,000 actions have a few thousand different ones. */
   reason(text: string): string {
@@ -384,13 +547,9 @@ class Context {
     return list.slice();
   }
 
-  add(code: FindingCode, where: { sheet: string; row: number; cell: string }, params: FindingParams): void {
-    this.findings.push(makeFinding(code, where, params));
-  }
-
-  where(sheet: string, row: number, fc: FieldCell | undefined): { sheet: string; row: number; cell: string } {
-    const r = fc?.row ?? row;
-    return { sheet, row: r + 1, cell: a1(r, fc?.col ?? 0) };
+  /** Raises a finding about the current item. */
+  add(code: FindingCode, where: FindingPlace, facts?: FindingFacts): void {
+    this.findings.push(makeFinding(code, where, this.current(), facts));
   }
 
   plainText(cell: RawCell | undefined): string {
@@ -403,40 +562,40 @@ class Context {
   }
 
   /** A cell's text with lookalikes folded; reports lookalikes and formula errors. */
-  text(fc: FieldCell | undefined, what: string, label: string, keepLines = false): string {
+  text(fc: FieldCell | undefined, label: string, keepLines = false): string {
     if (!fc?.cell) return '';
-    if (this.cellError(fc, what, label)) return '';
+    if (this.cellError(fc, label)) return '';
     const text = this.plainText(fc.cell);
     if (typeof fc.cell.value !== 'string') return text;
     const folded = this.fold(text);
-    if (folded.found.length > 0) this.lookalikes(fc, what, label, text, folded);
+    if (folded.found.length > 0) this.lookalikes(fc, label, text, folded);
     // A stacked lead cell keeps its lines: each line is a lead, and "ditto" repeats the one above.
     return keepLines && folded.text.includes('\n') ? folded.text : folded.tidy;
   }
 
-  private lookalikes(fc: FieldCell, what: string, label: string, text: string, folded: ReturnType<typeof foldLookalikes>) {
+  private lookalikes(fc: FieldCell, label: string, text: string, folded: ReturnType<typeof foldLookalikes>) {
     const scripts = [...new Set(folded.found.map((f) => f.script))];
     const kind = scripts.length === 1 && scripts[0] === 'Invisible' ? 'invisible characters' : `${scripts.join(' and ')} characters`;
     const detail = `${folded.found.length} ${kind}`;
-    this.add('lookalike-characters', at(fc), { what: `${what} (${label})`, text, detail, reason: folded.text });
+    this.add('lookalike-characters', at(fc), { field: label, text, detail, read: folded.text });
   }
 
-  private cellError(fc: FieldCell, what: string, label: string): boolean {
+  private cellError(fc: FieldCell, label: string): boolean {
     if (!fc.cell?.error) return false;
-    this.add('cell-error', at(fc), { what: `${what} (${label})`, text: String(fc.cell.value) });
+    this.add('cell-error', at(fc), { field: label, text: String(fc.cell.value) });
     return true;
   }
 
-  timescale(fc: FieldCell | undefined, what: string): ReadTimescale {
+  timescale(fc: FieldCell | undefined): ReadTimescale {
     const empty = { milestones: [], target: null, keywords: [], unparsed: [], history: [], text: '' };
     if (!fc) return empty;
     const where = at(fc);
     const cell = fc.cell;
     if (!cell || (typeof cell.value === 'string' && !cell.value.trim())) {
-      this.add('no-target-date', where, { what });
+      this.add('no-target-date', where);
       return empty;
     }
-    if (this.cellError(fc, what, 'target date')) return empty;
+    if (this.cellError(fc, 'target date')) return empty;
     if (typeof cell.value === 'number') {
       const iso = this.serial(cell);
       if (iso)
@@ -448,11 +607,11 @@ class Context {
           history: [],
           text: formatUkDate(iso),
         };
-      this.add('unrecognised-date', where, { what, text: String(cell.value), detail: 'a number, not a date' });
+      this.add('unrecognised-date', where, { text: String(cell.value), detail: NOT_A_DATE });
       return { ...empty, text: String(cell.value) };
     }
     if (typeof cell.value === 'boolean') {
-      this.add('unrecognised-date', where, { what, text: String(cell.value) });
+      this.add('unrecognised-date', where, { text: String(cell.value) });
       return { ...empty, text: String(cell.value) };
     }
     const text = cell.value.trim();
@@ -463,28 +622,25 @@ class Context {
       if (st.status === 'complete' || st.status === 'dropped' || (st.status && folded.text.length <= 30))
         return { ...empty, text, status: st.status, statusWord: st.word };
     }
-    if (folded.found.length > 0) this.lookalikes(fc, what, 'target date', text, folded);
+    if (folded.found.length > 0) this.lookalikes(fc, 'target date', text, folded);
     let t = this.parseTimescale(text);
     // "14 Aug", "June": a day and month, or a month, with no year anywhere in the cell. Read in
     // the year of the as-of date, and say so: the plan should write the year.
     if (t.milestones.length === 0 && this.asOfYear && YEARLESS.test(folded.text)) {
       const guessed = this.parseTimescale(`${folded.text} ${this.asOfYear}`);
       if (guessed.target && guessed.unparsed.length === 0) {
-        this.add('date-without-year', where, { what, text, target: formatUkDate(guessed.target) });
+        this.add('date-without-year', where, { text, target: guessed.target });
         t = guessed;
       }
     }
     if (t.unparsed.length > 0 || (t.milestones.length === 0 && t.keywords.length === 0)) {
-      this.add('unrecognised-date', where, {
-        what,
-        text,
-        detail: t.milestones.length ? `the rest is read as ${formatUkDate(t.target!)}` : undefined,
-      });
+      // Part of the cell read as a date: the facts keep the date the rest gave.
+      this.add('unrecognised-date', where, t.milestones.length ? { text, target: t.target! } : { text });
     }
-    if (t.target === null && t.keywords.includes('tbc')) this.add('no-target-date', where, { what, text });
-    else if (t.target === null && t.keywords.length > 0) this.add('open-ended', where, { what, text });
+    if (t.target === null && t.keywords.includes('tbc')) this.add('no-target-date', where, { text });
+    else if (t.target === null && t.keywords.length > 0) this.add('open-ended', where, { text });
     if (t.milestones.length > 1) {
-      this.add('several-target-dates', where, { what, text, count: t.milestones.length, target: formatUkDate(t.target!) });
+      this.add('several-target-dates', where, { text, count: t.milestones.length, target: t.target! });
     }
     return { ...t, text };
   }
@@ -494,17 +650,21 @@ class Context {
    * the Timescale; every earlier date the plan records (the replaced timescale, an Original
    * Target Date column, "revised from" in the cell) becomes the history, oldest first.
    */
-  schedule(f: Partial<Record<Field, FieldCell>>, what: string): { timescale: ReadTimescale; field: FieldCell | undefined } {
+  schedule(f: Fields): { timescale: ReadTimescale; field: FieldCell | undefined } {
     const revised = f.revisedTarget?.cell;
     const useRevised = (revised !== undefined && isFilled(revised)) || (f.revisedTarget !== undefined && !f.timescale);
     const field = useRevised ? f.revisedTarget : f.timescale;
-    const timescale = this.timescale(field, what);
-    const earlier = [...timescale.history];
-    for (const other of [useRevised ? f.timescale : undefined, f.originalTarget]) {
-      const d = other?.cell ? this.quietTarget(other.cell) : null;
-      if (d) earlier.push(d);
+    const timescale = this.timescale(field);
+    const replaced = useRevised && f.timescale?.cell ? this.quietTarget(f.timescale.cell) : null;
+    const original = f.originalTarget?.cell ? this.quietTarget(f.originalTarget.cell) : null;
+    // Most records keep no history: skip building sets for them.
+    if (timescale.history.length === 0 && !replaced && !original) timescale.history = [];
+    else {
+      const earlier = [...timescale.history];
+      if (replaced) earlier.push(replaced);
+      if (original) earlier.push(original);
+      timescale.history = [...new Set(earlier)].filter((d) => d !== timescale.target).sort();
     }
-    timescale.history = [...new Set(earlier)].filter((d) => d !== timescale.target).sort();
     return { timescale, field };
   }
 
@@ -526,29 +686,27 @@ class Context {
   }
 
   /** A single date (a start date, or report metadata). */
-  date(fc: FieldCell | undefined, what: string): IsoDate | null {
+  date(fc: FieldCell | undefined): IsoDate | null {
     if (!fc?.cell) return null;
-    const where = at(fc);
-    if (this.cellError(fc, what, 'date')) return null;
+    if (this.cellError(fc, 'date')) return null;
     const v = fc.cell.value;
     if (typeof v === 'number') {
       const iso = this.serial(fc.cell);
-      if (!iso) this.add('unrecognised-date', where, { what, text: String(v), detail: 'a number, not a date' });
+      if (!iso) this.add('unrecognised-date', at(fc), { text: String(v), detail: NOT_A_DATE });
       return iso;
     }
     const text = String(v).trim();
     if (!text) return null;
     const d = parseDateText(this.fold(text).text);
-    if (!d) this.add('unrecognised-date', where, { what, text });
+    if (!d) this.add('unrecognised-date', at(fc), { text });
     return d ? d.iso : null;
   }
 
-  percent(fc: FieldCell | undefined, what: string): number | null {
+  percent(fc: FieldCell | undefined): number | null {
     if (!fc?.cell) return null;
-    const where = at(fc);
     const p = parsePercent(fc.cell);
-    if (p.problem === 'error') this.cellError(fc, what, '% complete');
-    else if (p.problem) this.add('invalid-percent', where, { what, text: this.plainText(fc.cell) });
+    if (p.problem === 'error') this.cellError(fc, '% complete');
+    else if (p.problem) this.add('invalid-percent', at(fc), { text: this.plainText(fc.cell) });
     return p.value;
   }
 
@@ -557,9 +715,9 @@ class Context {
    * colour, else a status column's colour word) and the status (a status column's words,
    * else the RAG column's, else status text typed in the date cell: "Completed").
    */
-  stated(f: Partial<Record<Field, FieldCell>>, what: string, timescale: ReadTimescale): Stated {
-    const rag = this.statusCell(f.rag, what);
-    const status = f.status ? this.statusCell(f.status, what) : null;
+  stated(f: Fields, timescale: ReadTimescale): Stated {
+    const rag = this.statusCell(f.rag);
+    const status = f.status ? this.statusCell(f.status) : null;
     const ragSaid = rag?.rag ? rag : status?.rag ? status : null;
     const statusSaid = status?.status ? status : rag?.status ? rag : null;
     return {
@@ -572,12 +730,9 @@ class Context {
   }
 
   /** One Status or RAG cell: its words, else its fill colour. Unknown words are a finding. */
-  private statusCell(
-    fc: FieldCell | undefined,
-    what: string,
-  ): (ReturnType<typeof parseStatusCell> & { field: FieldCell; text: string }) | null {
+  private statusCell(fc: FieldCell | undefined): (ReturnType<typeof parseStatusCell> & { field: FieldCell; text: string }) | null {
     if (!fc?.cell) return null;
-    if (this.cellError(fc, what, 'status')) return null;
+    if (this.cellError(fc, 'status')) return null;
     const text = this.plainText(fc.cell);
     let r = this.statusMemo.get(text);
     if (!r) {
@@ -586,7 +741,7 @@ class Context {
     }
     // A long note or a "B/Fwd Oct 2010" line in a Status column is commentary, not an unknown word.
     const commentary = text.length > 40 || text.split('\n').some((l) => CARRIED_FORWARD.test(l.trim()));
-    if (!r.known && !commentary) this.add('unknown-rag', at(fc), { what, text: shortText(text, 60) });
+    if (!r.known && !commentary) this.add('unknown-rag', at(fc), { text });
     if (!text && fc.cell.fill) {
       const byFill = ragFromFill(fc.cell.fill);
       if (byFill)
@@ -628,26 +783,15 @@ class Context {
     if (!text && fc.cell.fill) return ragFromFill(fc.cell.fill);
     return parseStatusCell(this.fold(text).text).rag;
   }
-
-  judgeDates(
-    target: IsoDate | null,
-    percent: number | null,
-    asOf: IsoDate,
-    dueSoonDays: number,
-    where: { sheet: string; row: number; cell: string },
-    what: string,
-    lead: string,
-  ): void {
-    if (!target || (percent !== null && percent >= 100)) return;
-    const left = daysBetween(asOf, target);
-    if (left < 0) this.add('overdue', where, { what, target: formatUkDate(target), days: -left, percent, lead });
-    else if (left <= dueSoonDays) this.add('due-soon', where, { what, target: formatUkDate(target), days: left, percent });
-  }
 }
 
 function readMeta(raw: RawPlan, ctx: Context): Meta {
   const m = raw.meta;
-  const dateOf = (fc: FieldCell | undefined, label: string) => (fc ? ctx.date(fc, label) : null);
+  const dateOf = (fc: FieldCell | undefined, label: string) => {
+    if (!fc) return null;
+    ctx.aboutMeta(label);
+    return ctx.date(fc);
+  };
   return {
     title: m.title ? ctx.plainText(m.title.cell) || null : null,
     committeeReportRef: m.committeeReportRef ? ctx.plainText(m.committeeReportRef.cell) || null : null,
@@ -670,11 +814,9 @@ function duplicateNumbers(raw: RawPlan, actions: ActionReport[], ctx: Context): 
     const rows = list.map((i) => actions[i].row).join(', ');
     for (const i of list.slice(1)) {
       const a = raw.actions[i];
-      ctx.add('duplicate-number', ctx.where(a.sheet, a.row, a.fields.number), {
-        number: String(actions[i].number),
-        what: `"${shortText(actions[i].workstream, 50)}"`,
-        rows,
-      });
+      const fc = a.fields.number;
+      ctx.aboutAction(i, fc?.cell, actions[i].workstream, a.row);
+      ctx.add('duplicate-number', fc ? at(fc) : { sheet: a.sheet, row: a.row + 1, col: 0 }, { number: String(actions[i].number), rows });
     }
   }
 }

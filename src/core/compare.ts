@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Report } from './model';
 import { daysBetween, formatUkDate } from './parse/dates';
 import { foldLookalikes } from './parse/lookalike';
+import { isOverdue } from './rag';
 import type { RagLabel } from './sheetspec';
 import { personKey, plural, shortText } from './text';
 
@@ -215,7 +216,7 @@ function wsFacts(w: WorkstreamRow, asOf: string): Facts {
     statedRag: w.statedRag,
     rag: w.rag,
     dropped: null,
-    overdue: isOverdue(w.targetDate, w.rag, asOf),
+    overdue: isOverdue(w, asOf),
     asOfDaysPast: w.targetDate ? daysBetween(w.targetDate, asOf) : null,
   };
 }
@@ -232,14 +233,9 @@ function actionFacts(a: ActionRow, asOf: string): Facts {
     statedRag: a.statedRag,
     rag: a.rag,
     dropped: a.status === 'dropped' ? 'dropped' : null,
-    overdue: a.status !== 'dropped' && isOverdue(a.targetDate, a.rag, asOf),
+    overdue: isOverdue(a, asOf),
     asOfDaysPast: a.targetDate ? daysBetween(a.targetDate, asOf) : null,
   };
-}
-
-/** Past its target and not complete (by percentage or by status), as the checker judges it. */
-function isOverdue(target: string | null, rag: RagLabel, asOf: string): boolean {
-  return target !== null && target < asOf && rag !== 'Complete';
 }
 
 interface Extra {

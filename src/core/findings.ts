@@ -1,8 +1,12 @@
 /**
  * Findings are data keyed by a stable `code`; every problem in a plan is collected, not
- * just the first. Message text lives here, apart from the rules that raise findings.
+ * just the first. A finding keeps its place, the item it is about and the facts the rule
+ * found; its message is written from those facts when it is shown (FINDING_MESSAGES, one
+ * function per code, kept apart from the rules that raise findings).
  */
-import { compactText } from './text';
+import { a1 } from './cell';
+import { type IsoDate, formatUkDate } from './parse/dates';
+import { shortText } from './text';
 
 /** Severity of a finding: errors make `plancheck validate` exit 1. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -33,89 +37,178 @@ export type FindingCode = keyof typeof FINDING_SEVERITY;
 /** All codes, in documentation order. */
 export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[];
 
-/** One problem found in a plan, located to its cell. */
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  sheet: string;
-  /** Excel row number (1-based). */
-  row: number;
-  /** A1 address of the cell to look at. */
-  cell: string;
-  message: string;
-}
+/**
+ * What a finding is about: an action (by its index in `report.actions`, with its number as
+ * written and its workstream), a workstream (by its index in `report.workstreams`), or a
+ * piece of report metadata above the plan ("Report Date").
+ */
+export type FindingItem =
+  | { kind: 'action'; index: number; number: string; workstream: string; row: number }
+  | { kind: 'workstream'; index: number; title: string }
+  | { kind: 'meta'; label: string };
 
-/** The facts a message is written from. */
-export interface FindingParams {
-  what?: string;
+/** The facts a finding's message is written from. Dates are ISO; text is as the cell holds it. */
+export interface FindingFacts {
+  /** The field the cell holds, where the finding is about one cell of the item ("lead officer"). */
+  field?: string;
+  /** The text read from the cell. */
   text?: string;
-  target?: string;
+  /** The target date (for an unreadable date, what the readable part gave). */
+  target?: IsoDate;
   percent?: number | null;
   days?: number;
   lead?: string;
+  /** RAG: as stated (a word or "a red fill") and as computed, with the computed reason. */
   stated?: string;
   computed?: string;
   reason?: string;
+  /** Lookalike characters: the text as read, and which characters were folded ("2 Cyrillic characters"). */
+  read?: string;
+  detail?: string;
+  /** Duplicate numbers: the number and the rows it appears in. */
   number?: string;
   rows?: string;
   count?: number;
-  detail?: string;
+}
+
+/** Where a finding is: the sheet, the Excel row (1-based) and the column (0-based). */
+export interface FindingPlace {
+  sheet: string;
+  /** Excel row number (1-based). */
+  row: number;
+  /** 0-based column. */
+  col: number;
+}
+
+/**
+ * One problem found in a plan, located to its cell. `message` is written from the facts each
+ * time it is read; `JSON.stringify` gives the report's shape (code, severity, sheet, row,
+ * cell, message). Being a getter, `message` is not copied by object spread.
+ */
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** Excel row number (1-based). */
+  readonly row: number;
+  /** 0-based column of the cell. */
+  readonly col: number;
+  /** A1 address of the cell to look at. */
+  readonly cell: string;
+  readonly item: FindingItem;
+  readonly facts: FindingFacts;
+  readonly message: string;
 }
 
 const pct = (p: number | null | undefined) => (p === null || p === undefined ? 'has no progress recorded' : `is ${p}% complete`);
 const q = (s: string | undefined) => `"${s ?? ''}"`;
 const ago = (days: number) => (days === 1 ? '1 day' : `${days} days`);
+const uk = (iso: IsoDate | undefined) => (iso ? formatUkDate(iso) : '');
 
-/** Message templates: each says what is wrong and what to do. */
-export const MESSAGES: Record<FindingCode, (p: FindingParams) => string> = {
-  'missing-owner': (p) => `${p.what} has no lead officer: name who owns it.`,
-  overdue: (p) =>
-    `${p.what} was due ${p.target} (${ago(p.days ?? 0)} ago) and ${pct(p.percent)}: record completion or agree a revised date${p.lead ? ` with ${p.lead}` : ''}.`,
-  'unrecognised-date': (p) =>
-    `${p.what}: cannot read ${q(p.text)} as a date${p.detail ? ` (${p.detail})` : ''}: write it like "31 Mar 21" or "31/03/2021".`,
-  'invalid-percent': (p) => `${p.what}: ${q(p.text)} is not a percentage from 0 to 100: correct the progress figure.`,
-  'cell-error': (p) => `${p.what}: the cell shows the formula error ${p.text}: fix the formula or type the value.`,
-  'no-target-date': (p) => `${p.what} has no target date${p.text ? ` (${q(p.text)})` : ''}: agree one so progress can be judged.`,
-  'lookalike-characters': (p) =>
-    `${p.what}: ${q(p.text)} contains ${p.detail}; read as ${q(p.reason)}: retype it so searches and sorting work.`,
-  'rag-mismatch': (p) =>
-    `${p.what} is stated ${p.stated} but the dates and progress say ${p.computed} (${p.reason}): update the stated status or the plan.`,
-  'unknown-rag': (p) =>
-    `${p.what}: status ${q(p.text)} is not a RAG or status word PlanCheck knows: use Red, Amber, Green or Blue, or a status such as Complete, In Progress, Not Started or Cancelled.`,
-  'duplicate-number': (p) =>
-    `Action number ${p.number} appears more than once in ${p.what} (rows ${p.rows}): renumber so each action can be referred to.`,
-  'missing-status-update': (p) => `${p.what} has no status update: add a line on progress for members.`,
-  'missing-description': (p) => `${p.what} has no description: say what the action is.`,
-  'due-soon': (p) => `${p.what} is due ${p.target} (in ${ago(p.days ?? 0)}) and ${pct(p.percent)}.`,
-  'open-ended': (p) => `${p.what} is open-ended (${q(p.text)}): consider a review date so it can be tracked.`,
-  'date-without-year': (p) => `${p.what}: ${q(p.text)} has no year; read as ${p.target}, in the year of the report: write the year.`,
-  'several-target-dates': (p) => `${p.what} has ${p.count} dates (${q(p.text)}): the latest, ${p.target}, is used as the target.`,
+/**
+ * "Action 3 of "Financial Planning"": an action by its number and workstream; without a
+ * number, "The action in row 12 of …" (or "Action of …" where the row is not shown). The one
+ * way findings and owner lists name an action.
+ */
+export function actionName(number: string | number | null, workstream: string, row?: number): string {
+  const n = number === null ? '' : String(number).trim();
+  const of = `of "${shortText(workstream, 50)}"`;
+  if (n) return `Action ${n} ${of}`;
+  return row === undefined ? `Action ${of}` : `The action in row ${row} ${of}`;
+}
+
+/** The item as a message names it: "Action 3 of "…"", "Workstream "…"", "Report Date". */
+export function itemName(item: FindingItem): string {
+  if (item.kind === 'action') return actionName(item.number, item.workstream, item.row);
+  if (item.kind === 'workstream') return `Workstream "${shortText(item.title)}"`;
+  return item.label;
+}
+
+/** The item, and the field when the finding is about one of its cells: "Action 3 of "…" (lead officer)". */
+function subject(f: Finding): string {
+  const what = itemName(f.item);
+  return f.facts.field ? `${what} (${f.facts.field})` : what;
+}
+
+/** Message writers, one per code: each says what is wrong and what to do. */
+export const FINDING_MESSAGES: Record<FindingCode, (f: Finding) => string> = {
+  'missing-owner': (f) => `${subject(f)} has no lead officer: name who owns it.`,
+  overdue: (f) =>
+    `${subject(f)} was due ${uk(f.facts.target)} (${ago(f.facts.days ?? 0)} ago) and ${pct(f.facts.percent)}: record completion or agree a revised date${f.facts.lead ? ` with ${f.facts.lead}` : ''}.`,
+  'unrecognised-date': (f) =>
+    `${subject(f)}: cannot read ${q(f.facts.text)} as a date${f.facts.detail ? ` (${f.facts.detail})` : f.facts.target ? ` (the rest is read as ${uk(f.facts.target)})` : ''}: write it like "31 Mar 21" or "31/03/2021".`,
+  'invalid-percent': (f) => `${subject(f)}: ${q(f.facts.text)} is not a percentage from 0 to 100: correct the progress figure.`,
+  'cell-error': (f) => `${subject(f)}: the cell shows the formula error ${f.facts.text}: fix the formula or type the value.`,
+  'no-target-date': (f) =>
+    `${subject(f)} has no target date${f.facts.text ? ` (${q(f.facts.text)})` : ''}: agree one so progress can be judged.`,
+  'lookalike-characters': (f) =>
+    `${subject(f)}: ${q(f.facts.text)} contains ${f.facts.detail}; read as ${q(f.facts.read)}: retype it so searches and sorting work.`,
+  'rag-mismatch': (f) =>
+    `${subject(f)} is stated ${f.facts.stated} but the dates and progress say ${f.facts.computed} (${f.facts.reason}): update the stated status or the plan.`,
+  'unknown-rag': (f) =>
+    `${subject(f)}: status ${q(shortText(f.facts.text ?? '', 60))} is not a RAG or status word PlanCheck knows: use Red, Amber, Green or Blue, or a status such as Complete, In Progress, Not Started or Cancelled.`,
+  'duplicate-number': (f) =>
+    `Action number ${f.facts.number} appears more than once in "${shortText(f.item.kind === 'action' ? f.item.workstream : itemName(f.item), 50)}" (rows ${f.facts.rows}): renumber so each action can be referred to.`,
+  'missing-status-update': (f) => `${subject(f)} has no status update: add a line on progress for members.`,
+  'missing-description': (f) => `${subject(f)} has no description: say what the action is.`,
+  'due-soon': (f) => `${subject(f)} is due ${uk(f.facts.target)} (in ${ago(f.facts.days ?? 0)}) and ${pct(f.facts.percent)}.`,
+  'open-ended': (f) => `${subject(f)} is open-ended (${q(f.facts.text)}): consider a review date so it can be tracked.`,
+  'date-without-year': (f) =>
+    `${subject(f)}: ${q(f.facts.text)} has no year; read as ${uk(f.facts.target)}, in the year of the report: write the year.`,
+  'several-target-dates': (f) =>
+    `${subject(f)} has ${f.facts.count} dates (${q(f.facts.text)}): the latest, ${uk(f.facts.target)}, is used as the target.`,
 };
 
-/** Builds a finding with its severity and message from the code and facts. */
-export function makeFinding(code: FindingCode, where: { sheet: string; row: number; cell: string }, params: FindingParams): Finding {
-  // Kept for the report's lifetime, so stored compactly (a big plan has 100,000s of findings).
-  return {
-    code,
-    severity: FINDING_SEVERITY[code],
-    sheet: where.sheet,
-    row: where.row,
-    cell: where.cell,
-    message: compactText(MESSAGES[code](params)),
-  };
+/** A finding's message, written from its facts. */
+export function renderFinding(f: Finding): string {
+  return FINDING_MESSAGES[f.code](f);
+}
+
+/** The stored form: place, item and facts; the message is written on demand. */
+class StoredFinding implements Finding {
+  readonly severity: Severity;
+  readonly cell: string;
+  constructor(
+    readonly code: FindingCode,
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
+    readonly item: FindingItem,
+    readonly facts: FindingFacts,
+  ) {
+    this.severity = FINDING_SEVERITY[code];
+    this.cell = a1(row - 1, col);
+  }
+
+  get message(): string {
+    return renderFinding(this);
+  }
+
+  /** The report's JSON shape (ReportSchema's finding), in its key order. */
+  toJSON(): { code: FindingCode; severity: Severity; sheet: string; row: number; cell: string; message: string } {
+    return { code: this.code, severity: this.severity, sheet: this.sheet, row: this.row, cell: this.cell, message: this.message };
+  }
+}
+
+/** Builds a finding from its code, place, item and facts; its severity comes from the code. */
+export function makeFinding(code: FindingCode, where: FindingPlace, item: FindingItem, facts: FindingFacts = {}): Finding {
+  return new StoredFinding(code, where.sheet, where.row, where.col, item, facts);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Orders findings by sheet, row, severity, then code, so reports are stable. */
+/** Orders findings by sheet, row, severity, cell, then code, so reports are stable. */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
   const idx = new Map(sheetOrder.map((s, i) => [s, i]));
+  // Cells of one row differ only in their letters and codes are [a-z-]: plain order is the
+  // order localeCompare gives them, without its cost.
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...findings].sort(
     (a, b) =>
       (idx.get(a.sheet) ?? 0) - (idx.get(b.sheet) ?? 0) ||
       a.row - b.row ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.cell.localeCompare(b.cell) ||
-      a.code.localeCompare(b.code),
+      cmp(a.cell, b.cell) ||
+      cmp(a.code, b.code),
   );
 }

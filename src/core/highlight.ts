@@ -2,7 +2,7 @@
  * Which cells to mark and why: problem cells (errors, warnings) and RAG cells, one mark
  * per cell with every reason in its note. Adapters apply them reversibly.
  */
-import { a1, parseA1 } from './cell';
+import { a1 } from './cell';
 import type { CheckResult } from './check';
 import type { RawAction } from './read';
 import type { HighlightKind, HighlightMark } from './sheetspec';
@@ -19,8 +19,7 @@ function eachMark(
 ): void {
   for (const f of result.report.findings) {
     if (f.severity === 'info') continue;
-    const pos = parseA1(f.cell);
-    if (pos) visit(f.sheet, pos.row, pos.col, f.severity as HighlightKind, () => f.message);
+    visit(f.sheet, f.row - 1, f.col, f.severity as HighlightKind, () => f.message);
   }
   const { raw, report } = result;
   const rag = (sheet: string, fields: RawAction['fields'], judged: { rag: HighlightKind; ragReason: string }) => {

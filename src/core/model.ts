@@ -4,7 +4,7 @@
  * rows are Excel row numbers (1-based).
  */
 import { z } from 'zod';
-import { FINDING_CODES, type FindingCode } from './findings';
+import { FINDING_CODES, type Finding, type FindingCode } from './findings';
 import { RAG_LABELS } from './sheetspec';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -108,5 +108,9 @@ export const ReportSchema = z.object({
 
 export type WorkstreamReport = z.infer<typeof WorkstreamSchema>;
 export type ActionReport = z.infer<typeof ActionSchema>;
-export type Report = z.infer<typeof ReportSchema>;
+/**
+ * The whole report as the checker returns it: the schema's shape, with findings that also
+ * keep their item and facts (`JSON.stringify` gives exactly the schema's shape).
+ */
+export type Report = Omit<z.infer<typeof ReportSchema>, 'findings'> & { findings: Finding[] };
 export type Meta = z.infer<typeof MetaSchema>;

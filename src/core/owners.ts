@@ -3,7 +3,7 @@
  * For each lead officer: their overdue, due-soon and unclear items with cells, ready to
  * paste into an email; items nobody owns are listed under "No lead officer".
  */
-import type { Finding, FindingCode } from './findings';
+import { type Finding, type FindingCode, actionName } from './findings';
 import type { Report } from './model';
 import { formatUkDate } from './parse/dates';
 import type { CellSpec, SheetSpec } from './sheetspec';
@@ -49,45 +49,8 @@ export interface OwnerList {
   unclear: OwnerItem[];
 }
 
-interface Record_ {
-  kind: 'action' | 'workstream';
-  workstream: string;
-  number: number | string | null;
-  description: string;
-  sheet: string;
-  targetDate: string | null;
-  percent: number | null;
-  leads: string[];
-}
-
 /** The lists, leads with the most overdue first, then by name; "no lead officer" last. */
 export function ownerLists(report: Report): OwnerList[] {
-  const records = new Map<string, Record_>();
-  for (const w of report.workstreams) {
-    records.set(`${w.sheet}\u0000${w.row}`, {
-      kind: 'workstream',
-      workstream: w.title,
-      number: null,
-      description: w.title,
-      sheet: w.sheet,
-      targetDate: w.targetDate,
-      percent: w.percent,
-      leads: w.leads,
-    });
-  }
-  // Actions second: a row holds one record, and an action row is never a workstream row.
-  for (const a of report.actions) {
-    records.set(`${a.sheet}\u0000${a.row}`, {
-      kind: 'action',
-      workstream: a.workstream,
-      number: a.number,
-      description: a.description,
-      sheet: a.sheet,
-      targetDate: a.targetDate,
-      percent: a.percent,
-      leads: a.leads,
-    });
-  }
   const lists = new Map<string, OwnerList>();
   const listFor = (lead: string | null): OwnerList => {
     const key = lead === null ? '\u0000none' : personKey(lead);
@@ -98,32 +61,34 @@ export function ownerLists(report: Report): OwnerList[] {
     }
     return list;
   };
-  const seen = new Set<string>();
+  // One line per item and bucket: an item with two unclear cells is listed once, at the first.
+  const seen: Record<OwnerBucket, Set<object>> = { overdue: new Set(), 'due-soon': new Set(), unclear: new Set() };
   for (const f of report.findings) {
     const bucket = bucketOf(f);
     if (!bucket) continue;
-    const r = records.get(`${f.sheet}\u0000${f.row}`);
-    if (!r) continue;
-    // One line per item and bucket: an item with two unclear cells is listed once, at the first.
-    const once = `${f.sheet}\u0000${f.row}\u0000${bucket}`;
-    if (seen.has(once)) continue;
-    seen.add(once);
-    const item: OwnerItem = {
+    // The finding names its item; report metadata ("Report Date") belongs to nobody's list.
+    const { item } = f;
+    const action = item.kind === 'action' ? report.actions[item.index] : undefined;
+    const workstream = item.kind === 'workstream' ? report.workstreams[item.index] : undefined;
+    const record = action ?? workstream;
+    if (!record || seen[bucket].has(record)) continue;
+    seen[bucket].add(record);
+    const entry: OwnerItem = {
       bucket,
-      kind: r.kind,
-      workstream: r.workstream,
-      number: r.number,
-      description: r.description,
+      kind: action ? 'action' : 'workstream',
+      workstream: action ? action.workstream : workstream!.title,
+      number: action ? action.number : null,
+      description: action ? action.description : workstream!.title,
       sheet: f.sheet,
       cell: f.cell,
-      targetDate: r.targetDate,
-      percent: r.percent,
+      targetDate: record.targetDate,
+      percent: record.percent,
       detail: f.message,
     };
-    const leads = r.leads.length ? r.leads : [null];
+    const leads = record.leads.length ? record.leads : [null];
     for (const lead of leads) {
       const list = listFor(lead);
-      (bucket === 'overdue' ? list.overdue : bucket === 'due-soon' ? list.dueSoon : list.unclear).push(item);
+      (bucket === 'overdue' ? list.overdue : bucket === 'due-soon' ? list.dueSoon : list.unclear).push(entry);
     }
   }
   return [...lists.values()].sort((x, y) => {
@@ -142,7 +107,7 @@ function bucketOf(f: Finding): OwnerBucket | null {
 function itemName(i: OwnerItem): string {
   const short = shortText(i.description, 90);
   if (i.kind === 'workstream') return `Workstream "${short}"`;
-  return `${i.number !== null ? `Action ${i.number}` : 'Action'} of "${shortText(i.workstream, 50)}": ${short}`;
+  return `${actionName(i.number, i.workstream)}: ${short}`;
 }
 
 function itemLine(i: OwnerItem): string {

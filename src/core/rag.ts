@@ -93,6 +93,14 @@ export function computeRag(input: RagInput, settings: Settings): RagResult {
   };
 }
 
+/**
+ * Past its target date and neither complete nor dropped: the one test behind the `overdue`
+ * finding, the comparison's "newly overdue" and the summary's overdue count.
+ */
+export function isOverdue(item: { targetDate: IsoDate | null; rag: RagLabel; status?: ActionStatus | null }, asOf: IsoDate): boolean {
+  return item.targetDate !== null && item.targetDate < asOf && item.rag !== 'Complete' && item.status !== 'dropped';
+}
+
 /** Counts of each RAG label, all labels present. */
 export function ragCounts(rags: RagLabel[]): Record<RagLabel, number> {
   const out: Record<RagLabel, number> = { 'Not Started': 0, Concern: 0, Caution: 0, 'On Target': 0, Complete: 0 };

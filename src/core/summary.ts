@@ -10,6 +10,7 @@ import type { CheckResult } from './check';
 import { type Comparison, changeRequests, comparisonHeadline } from './compare';
 import { formatUkDate } from './parse/dates';
 import type { Report } from './model';
+import { isOverdue } from './rag';
 import type { Settings } from './settings';
 import { type CellSpec, RAG_COLOURS, RAG_LABELS, type RagLabel, type SheetSpec, ragStyle } from './sheetspec';
 
@@ -220,7 +221,7 @@ function generatedUpdate(all: Report['actions'], asOf: string): string {
   const mine = all.filter((a) => a.status !== 'dropped');
   if (mine.length === 0) return '';
   const counts = countWords(mine.map((a) => a.rag));
-  const overdue = mine.filter((a) => a.rag === 'Concern' && a.targetDate && a.targetDate < asOf).length;
+  const overdue = mine.filter((a) => isOverdue(a, asOf)).length;
   return `${mine.length} action${mine.length === 1 ? '' : 's'}: ${counts}${overdue ? `; ${overdue} overdue` : ''}.`;
 }
 
