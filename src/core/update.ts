@@ -907,7 +907,7 @@ export function planMerge(result: CheckResult, returns: { fileName: string; form
     const edit: CellEdit = { sheet: a.sheet, row: target.row + 1, col: target.col, value: written.value };
     if (written.format) edit.format = written.format;
     if (first.field === 'revised-target' && !r.fields.revisedTarget) {
-      const was = cellText(target.cell) || (a.targetDate ? formatUkDate(a.targetDate) : 'none');
+      const was = a.timescale || (a.targetDate ? formatUkDate(a.targetDate) : 'none');
       edit.note = `Target date was ${was}; moved to ${formatUkDate(String(first.value))} in ${lead}'s update.`;
     }
     edits.push(edit);

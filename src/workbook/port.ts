@@ -4,6 +4,7 @@
  */
 import type { WorkbookGrid } from '../core/cell';
 import type { HighlightMark, SheetSpec } from '../core/sheetspec';
+import type { CellEdit } from '../core/update';
 
 /** Result of writing a generated sheet. */
 export interface WriteSheetResult {
@@ -49,6 +50,12 @@ export interface WorkbookPort {
   applyHighlights(marks: HighlightMark[]): Promise<HighlightOutcome | void>;
   /** Restores every cell PlanCheck highlighted to exactly how it was. */
   clearHighlights(): Promise<void>;
+  /**
+   * Writes values into the plan's own cells (the merge of returned update forms), keeping
+   * each cell's format; a note, where given, is added to the cell. Optional: an adapter
+   * without it cannot merge returns.
+   */
+  editCells?(edits: CellEdit[]): Promise<void>;
 }
 
 /**

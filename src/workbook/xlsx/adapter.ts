@@ -5,8 +5,10 @@
  */
 import type { WorkbookGrid } from '../../core/cell';
 import type { HighlightMark, SheetSpec } from '../../core/sheetspec';
+import type { CellEdit } from '../../core/update';
 import type { WorkbookPort, WriteSheetResult } from '../port';
 import { readPackageInfo, readWorkbook, type PackageInfo } from './read';
+import { editCells, type EditOptions } from './edit';
 import { applyHighlights, clearHighlights, writeSheet } from './write';
 import { openPackage, savePackage, type PackageLimits, type XlsxPackage } from './zip';
 
@@ -57,6 +59,15 @@ export class XlsxWorkbook implements WorkbookPort {
   async clearHighlights(): Promise<void> {
     this.invalidate();
     clearHighlights(this.pkg);
+  }
+
+  /**
+   * Writes values into the user's cells (a merge of returned update forms), keeping each
+   * cell's style; see edit.ts. Refuses unknown or protected sheets and formula cells.
+   */
+  async editCells(edits: CellEdit[], opts?: EditOptions): Promise<void> {
+    this.invalidate();
+    editCells(this.pkg, edits, opts);
   }
 
   /** The workbook as .xlsx bytes. */
