@@ -27,6 +27,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { buildFormWorkbook } from '../../src/workbook/xlsx/form';
 import { partText } from '../../src/workbook/xlsx/zip';
 import { sheet, workbook } from '../helpers/grid';
+import { assertAllWellFormed, book } from './helpers';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const settings = resolveSettings({});
@@ -339,5 +340,83 @@ describe('a whole update cycle on the flat example', () => {
     const a = after.result.report.actions.find((x) => x.row === 14)!;
     expect([a.percent, a.targetDate, a.targetHistory]).toEqual([65, '2021-01-31', ['2020-04-30']]);
     expect(XLSX.read(wb.toBytes(), { type: 'array', cellNF: true }).Sheets.Actions.E14).toMatchObject({ t: 'n', z: 'd-mmm-yy' });
+  });
+});
+
+describe('editCells', () => {
+  const plan = () =>
+    XlsxWorkbook.fromBytes(
+      book({
+        sheets: [
+          {
+            name: 'Plan',
+            // Cells without r= (position implied), a formula, a styled percent cell.
+            xml: '<row r="2"><c r="A2" t="s"><v>0</v></c><c><v>5</v></c><c s="1"><v>0.4</v></c></row><row r="4"><c r="C4"><f>1+1</f><v>2</v></c></row>',
+          },
+        ],
+        sharedStrings: ['Draft'],
+        styles: { xfs: [0, 9] },
+      }),
+    );
+
+  it('replaces values keeping the style, creates cells and rows in order, and writes text as text', async () => {
+    const wb = plan();
+    await wb.editCells([
+      { sheet: 'Plan', row: 2, col: 1, value: 6 },
+      { sheet: 'Plan', row: 2, col: 2, value: 0.55 },
+      { sheet: 'Plan', row: 2, col: 4, value: '=not a formula' },
+      { sheet: 'Plan', row: 3, col: 0, value: 'new row' },
+      { sheet: 'Plan', row: 6, col: 1, value: 0.1, format: '0%' },
+    ]);
+    const bytes = wb.toBytes();
+    assertAllWellFormed(XlsxWorkbook.fromBytes(bytes));
+    const ws = XLSX.read(bytes, { type: 'array', cellFormula: true, cellNF: true }).Sheets.Plan;
+    expect([ws.A2.v, ws.B2.v, ws.C2.v, ws.C2.z, ws.E2.v, ws.E2.t, ws.E2.f, ws.A3.v, ws.C4.f, ws.B6.v, ws.B6.z]).toEqual([
+      'Draft',
+      6,
+      0.55,
+      '0%',
+      '=not a formula',
+      's',
+      undefined,
+      'new row',
+      '1+1',
+      0.1,
+      '0%',
+    ]);
+    const xml = partText(wb.pkg, 'xl/worksheets/sheet1.xml')!;
+    expect(xml).toMatch(
+      /<row r="2"><c r="A2" t="s"><v>0<\/v><\/c><c r="B2"><v>6<\/v><\/c><c r="C2" s="1"><v>0.55<\/v><\/c><c r="E2" t="inlineStr">/,
+    );
+    expect(xml.indexOf('<row r="3">')).toBeLessThan(xml.indexOf('<row r="4">'));
+  });
+
+  it('refuses a formula cell, a protected sheet and an unknown sheet, changing nothing', async () => {
+    for (const [edit, code] of [
+      [{ sheet: 'Plan', row: 4, col: 2, value: 3 }, 'invalid-spec'],
+      [{ sheet: 'Nope', row: 1, col: 0, value: 3 }, 'unknown-sheet'],
+    ] as [CellEdit, string][]) {
+      const wb = plan();
+      const before = wb.toBytes();
+      await expect(wb.editCells([{ sheet: 'Plan', row: 2, col: 1, value: 9 }, edit])).rejects.toMatchObject({ code });
+      expect(wb.toBytes()).toEqual(before);
+    }
+    const form = XlsxWorkbook.fromBytes(
+      buildFormWorkbook(
+        buildRequests(
+          checkWorkbook(
+            workbook(
+              sheet('P', [
+                ['Action', 'Owner'],
+                ['A', 'J Craig'],
+              ]),
+            ),
+            { file: 'p', today: TODAY, settings },
+          ),
+          { planFile: 'p' },
+        ).forms[0].spec,
+      ),
+    );
+    await expect(form.editCells([{ sheet: 'Update', row: 10, col: 3, value: 5 }])).rejects.toMatchObject({ code: 'protected' });
   });
 });
