@@ -232,51 +232,169 @@ function parseUint(s: string, a: number, b: number): number {
 
 /** Streams one worksheet's XML into sparse rows, merges and its protection flag. */
 export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
-  const rows: (RawCell | undefined)[][] = [];
-  const merges: CellRange[] = [];
-  let isProtected = false;
-  const { strings, formats, date1904, budget } = ctx;
-  const fills = ctx.fills ?? [];
-  const marked = ctx.marked;
-  const fillAt = (style: number) => fills[marked?.get(cRow * MAX_COLS + cCol) ?? style];
+  const reader = new SheetReader(ctx);
+  eachPiece(source, (xml) => reader.piece(xml));
+  return reader.finish();
+}
 
-  let inSheetData = false;
-  let inMergeCells = false;
-  let rowIdx = -1;
-  let colIdx = -1;
+/**
+ * Reads one worksheet's XML, piece by piece, keeping where it is (in sheetData, in a row, in
+ * a cell) between pieces: a sheet is scanned in ~4 MB pieces split wherever XML may be split,
+ * so a cell can start in one piece and end in the next.
+ */
+class SheetReader {
+  private readonly rows: (RawCell | undefined)[][] = [];
+  private readonly merges: CellRange[] = [];
+  private isProtected = false;
+  private readonly fills: (string | undefined)[];
+  private inSheetData = false;
+  private inMergeCells = false;
+  private rowIdx = -1;
+  private colIdx = -1;
   // The cell being read.
-  let inCell = false;
-  let cRow = 0;
-  let cCol = 0;
-  let cType = '';
-  let cStyle = 0;
-  let hasF = false;
-  let hasV = false;
-  let hasIs = false;
-  let inIs = false;
-  let rph = 0;
-  let capture = 0; // 1: <v>, 2: <t> inside <is>
-  let vText = '';
-  let isText = '';
+  private inCell = false;
+  private cRow = 0;
+  private cCol = 0;
+  private cType = '';
+  private cStyle = 0;
+  private hasF = false;
+  private hasV = false;
+  private hasIs = false;
+  private inIs = false;
+  private rph = 0;
+  /** 1: inside <v>, 2: inside <t> of <is>. */
+  private capture = 0;
+  private vText = '';
+  private isText = '';
 
-  const finishCell = () => {
-    inCell = false;
-    capture = 0;
+  constructor(private readonly ctx: SheetContext) {
+    this.fills = ctx.fills ?? [];
+  }
+
+  /** The fill a cell shows: for a cell PlanCheck highlighted, the one it had before. */
+  private fillAt(style: number): string | undefined {
+    return this.fills[this.ctx.marked?.get(this.cRow * MAX_COLS + this.cCol) ?? style];
+  }
+
+  /** Reads one piece of the sheet's XML. */
+  piece(xml: string): void {
+    const sc = new XmlScanner(xml);
+    for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
+      if (k === TOK_TEXT || k === TOK_CDATA) {
+        if (this.capture === 1) this.vText += sc.text();
+        else if (this.capture === 2) this.isText += sc.text();
+        continue;
+      }
+      const ln = sc.nameEnd - sc.localStart;
+      const c0 = xml.charCodeAt(sc.localStart);
+      if (k === TOK_OPEN) {
+        if (this.inCell) this.openInCell(sc, ln, c0);
+        else if (ln === 1 && c0 === 99 /* c */) this.openCell(sc, xml);
+        else this.openElement(sc, xml, ln);
+      } else if (this.inCell) {
+        // TOK_CLOSE inside a cell
+        if (ln === 1 && c0 === 118 /* v */) this.capture = 0;
+        else if (ln === 1 && c0 === 116 /* t */) {
+          if (this.capture === 2) this.capture = 0;
+        } else if (sc.is('rPh')) this.rph = Math.max(0, this.rph - 1);
+        else if (sc.is('is')) this.inIs = false;
+        else if (ln === 1 && c0 === 99) this.finishCell();
+      } else if (sc.is('sheetData')) this.inSheetData = false;
+      else if (sc.is('mergeCells')) this.inMergeCells = false;
+    }
+  }
+
+  /** What was read; a file cut short mid-cell keeps what that cell said. */
+  finish(): SheetRead {
+    if (this.inCell) this.finishCell();
+    return { rows: this.rows, merges: this.merges, protected: this.isProtected };
+  }
+
+  private openInCell(sc: XmlScanner, ln: number, c0: number): void {
+    if (ln === 1 && c0 === 118 /* v */) {
+      this.hasV = true;
+      this.capture = sc.selfClosing ? 0 : 1;
+    } else if (ln === 1 && c0 === 102 /* f */) this.hasF = true;
+    else if (sc.is('is')) {
+      this.hasIs = true;
+      this.inIs = !sc.selfClosing;
+    } else if (this.inIs && sc.is('rPh')) {
+      if (!sc.selfClosing) this.rph++;
+    } else if (this.inIs && this.rph === 0 && ln === 1 && c0 === 116 /* t */ && !sc.selfClosing) this.capture = 2;
+  }
+
+  private openCell(sc: XmlScanner, xml: string): void {
+    if (!this.inSheetData || this.rowIdx < 0 || this.rowIdx >= MAX_ROWS) return;
+    const ri = sc.attrIndex('r');
+    if (ri >= 0) {
+      // An r= that is not a reference inside Excel's grid: skip the cell, do not guess.
+      if (!parseRef(xml, sc.valueStart(ri), sc.valueEnd(ri))) return;
+      this.cRow = refRow;
+      this.cCol = refCol;
+    } else {
+      this.cRow = this.rowIdx;
+      this.cCol = this.colIdx + 1;
+    }
+    this.colIdx = this.cCol;
+    if (this.cCol >= MAX_COLS) return;
+    const ti = sc.attrIndex('t');
+    this.cType = ti < 0 ? '' : typeName(xml, sc.valueStart(ti), sc.valueEnd(ti));
+    const si = sc.attrIndex('s');
+    this.cStyle = si < 0 ? 0 : parseUint(xml, sc.valueStart(si), sc.valueEnd(si));
+    this.hasF = this.hasV = this.hasIs = this.inIs = false;
+    this.rph = 0;
+    this.vText = this.isText = '';
+    this.capture = 0;
+    if (sc.selfClosing) {
+      // No value: nothing to store, unless its fill colour says something.
+      if (this.fillAt(this.cStyle) !== undefined) this.finishCell();
+      return;
+    }
+    this.inCell = true;
+  }
+
+  private openElement(sc: XmlScanner, xml: string, ln: number): void {
+    if (ln === 3 && sc.is('row')) {
+      if (!this.inSheetData) return;
+      const span = sc.attrSpan('r');
+      const r = span ? parseUint(xml, span[0], span[1]) : -1;
+      // No r=: the next row. An r= outside the grid: off-grid, its cells are skipped.
+      this.rowIdx = !span ? this.rowIdx + 1 : r >= 1 && r <= MAX_ROWS ? r - 1 : MAX_ROWS;
+      this.colIdx = -1;
+    } else if (sc.is('sheetData')) {
+      this.inSheetData = !sc.selfClosing;
+    } else if (sc.is('mergeCells')) {
+      this.inMergeCells = !sc.selfClosing;
+    } else if (this.inMergeCells && sc.is('mergeCell')) {
+      const range = parseRange(sc.attr('ref') ?? '');
+      if (range && range.bottom < MAX_ROWS && range.right < MAX_COLS && (range.bottom > range.top || range.right > range.left)) {
+        spend(this.ctx.budget);
+        this.merges.push(range);
+      }
+    } else if (sc.is('sheetProtection')) {
+      const v = sc.attr('sheet');
+      this.isProtected = v === '1' || v === 'true';
+    }
+  }
+
+  /** The cell's value as its type says, stored when it says something. */
+  private cellValue(): { value: string | number | boolean | undefined; error: boolean; format: string | undefined } {
+    const { vText, hasV } = this;
     let value: string | number | boolean | undefined;
     let error = false;
-    let format = formats[cStyle];
-    switch (cType) {
+    let format = this.ctx.formats[this.cStyle];
+    switch (this.cType) {
       case 's': {
         if (!hasV) break;
         const i = Number(vText);
-        value = Number.isInteger(i) ? strings[i] : undefined;
+        value = Number.isInteger(i) ? this.ctx.strings[i] : undefined;
         break;
       }
       case 'str':
         if (hasV) value = decodeXString(vText);
         break;
       case 'inlineStr':
-        if (hasIs) value = decodeXString(isText);
+        if (this.hasIs) value = decodeXString(this.isText);
         else if (hasV) value = decodeXString(vText);
         break;
       case 'b': {
@@ -293,7 +411,7 @@ export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
         break;
       case 'd': {
         if (!hasV) break;
-        const serial = isoToSerial(vText, date1904);
+        const serial = isoToSerial(vText, this.ctx.date1904);
         if (serial === null) value = vText;
         else {
           value = serial;
@@ -310,7 +428,15 @@ export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
         value = Number.isFinite(n) ? n : t; // a damaged number stays visible as its text
       }
     }
-    const fill = fillAt(cStyle);
+    return { value, error, format };
+  }
+
+  private finishCell(): void {
+    this.inCell = false;
+    this.capture = 0;
+    const read = this.cellValue();
+    let { value } = read;
+    const fill = this.fillAt(this.cStyle);
     if (value === undefined || value === '') {
       // A coloured empty cell states a RAG in many trackers: keep it, as blank text with its fill.
       if (fill === undefined) return;
@@ -318,110 +444,18 @@ export function readSheetXml(source: XmlSource, ctx: SheetContext): SheetRead {
     }
     // Text cut from this sheet's XML would keep the XML alive (shared strings are compacted
     // when their table is read).
-    if (typeof value === 'string' && cType !== 's') value = compactText(value);
-    spend(budget);
+    if (typeof value === 'string' && this.cType !== 's') value = compactText(value);
+    spend(this.ctx.budget);
     const cell: RawCell = { value };
-    if (format !== undefined) cell.format = format;
-    if (error) cell.error = true;
-    if (hasF) cell.formula = true;
+    if (read.format !== undefined) cell.format = read.format;
+    if (read.error) cell.error = true;
+    if (this.hasF) cell.formula = true;
     // Only a blank cell's colour can state a RAG (words win); keeping no other fill keeps the grid small.
     if (fill !== undefined && value === '') cell.fill = fill;
-    let r = rows[cRow];
-    if (r === undefined) rows[cRow] = r = [];
-    r[cCol] = cell;
-  };
-
-  eachPiece(source, (xml) => {
-    const sc = new XmlScanner(xml);
-    for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
-      if (k === TOK_TEXT || k === TOK_CDATA) {
-        if (capture === 1) vText += sc.text();
-        else if (capture === 2) isText += sc.text();
-        continue;
-      }
-      const ln = sc.nameEnd - sc.localStart;
-      const c0 = xml.charCodeAt(sc.localStart);
-      if (k === TOK_OPEN) {
-        if (inCell) {
-          if (ln === 1 && c0 === 118 /* v */) {
-            hasV = true;
-            capture = sc.selfClosing ? 0 : 1;
-          } else if (ln === 1 && c0 === 102 /* f */) hasF = true;
-          else if (sc.is('is')) {
-            hasIs = true;
-            inIs = !sc.selfClosing;
-          } else if (inIs && sc.is('rPh')) {
-            if (!sc.selfClosing) rph++;
-          } else if (inIs && rph === 0 && ln === 1 && c0 === 116 /* t */ && !sc.selfClosing) capture = 2;
-          continue;
-        }
-        if (ln === 1 && c0 === 99 /* c */) {
-          if (!inSheetData || rowIdx < 0 || rowIdx >= MAX_ROWS) continue;
-          const ri = sc.attrIndex('r');
-          if (ri >= 0) {
-            // An r= that is not a reference inside Excel's grid: skip the cell, do not guess.
-            if (!parseRef(xml, sc.valueStart(ri), sc.valueEnd(ri))) continue;
-            cRow = refRow;
-            cCol = refCol;
-          } else {
-            cRow = rowIdx;
-            cCol = colIdx + 1;
-          }
-          colIdx = cCol;
-          if (cCol >= MAX_COLS) continue;
-          const ti = sc.attrIndex('t');
-          cType = ti < 0 ? '' : typeName(xml, sc.valueStart(ti), sc.valueEnd(ti));
-          const si = sc.attrIndex('s');
-          cStyle = si < 0 ? 0 : parseUint(xml, sc.valueStart(si), sc.valueEnd(si));
-          hasF = hasV = hasIs = inIs = false;
-          rph = 0;
-          vText = isText = '';
-          capture = 0;
-          if (sc.selfClosing) {
-            // No value: nothing to store, unless its fill colour says something.
-            if (fillAt(cStyle) !== undefined) finishCell();
-            continue;
-          }
-          inCell = true;
-        } else if (ln === 3 && sc.is('row')) {
-          if (!inSheetData) continue;
-          const span = sc.attrSpan('r');
-          const r = span ? parseUint(xml, span[0], span[1]) : -1;
-          // No r=: the next row. An r= outside the grid: off-grid, its cells are skipped.
-          rowIdx = !span ? rowIdx + 1 : r >= 1 && r <= MAX_ROWS ? r - 1 : MAX_ROWS;
-          colIdx = -1;
-        } else if (sc.is('sheetData')) {
-          inSheetData = !sc.selfClosing;
-        } else if (sc.is('mergeCells')) {
-          inMergeCells = !sc.selfClosing;
-        } else if (inMergeCells && sc.is('mergeCell')) {
-          const range = parseRange(sc.attr('ref') ?? '');
-          if (range && range.bottom < MAX_ROWS && range.right < MAX_COLS && (range.bottom > range.top || range.right > range.left)) {
-            spend(budget);
-            merges.push(range);
-          }
-        } else if (sc.is('sheetProtection')) {
-          const v = sc.attr('sheet');
-          isProtected = v === '1' || v === 'true';
-        }
-      } else {
-        // TOK_CLOSE
-        if (inCell) {
-          if (ln === 1 && c0 === 118) capture = 0;
-          else if (ln === 1 && c0 === 116) {
-            if (capture === 2) capture = 0;
-          } else if (sc.is('rPh')) rph = Math.max(0, rph - 1);
-          else if (sc.is('is')) inIs = false;
-          else if (ln === 1 && c0 === 99) finishCell();
-          continue;
-        }
-        if (sc.is('sheetData')) inSheetData = false;
-        else if (sc.is('mergeCells')) inMergeCells = false;
-      }
-    }
-  });
-  if (inCell) finishCell(); // a file cut short mid-cell: keep what it said
-  return { rows, merges, protected: isProtected };
+    let r = this.rows[this.cRow];
+    if (r === undefined) this.rows[this.cRow] = r = [];
+    r[this.cCol] = cell;
+  }
 }
 
 /** The sheet= of the first <sheetProtection> in `xml`, or undefined when there is none. */
