@@ -3,17 +3,19 @@
  * it: sheets in order with their parts, the date system, protection, and which sheets
  * PlanCheck generated.
  */
+import { GENERATED_SHEET_MARK } from '../../core/look';
 import { WorkbookError } from '../port';
 import { readRels, REL_NS, type Relationship } from './opc';
 import { child, children, documentElement, parseXml, prefixedAttr, prefixFor, type XmlElement } from './xml';
 import { findPart, partText, workbookPartName, type XlsxPackage } from './zip';
 
 /**
- * Name of the sheet-scoped, hidden defined name that marks a sheet PlanCheck generated.
- * A defined name travels with the sheet through Excel's own saves, renames and moves
- * (Excel keeps localSheetId pointing at the same sheet), and users never see it.
+ * Name of the sheet-scoped, hidden defined name that marks a sheet PlanCheck generated (the
+ * core's, shared with the Office adapter). A defined name travels with the sheet through
+ * Excel's own saves, renames and moves (Excel keeps localSheetId pointing at the same sheet),
+ * and users never see it.
  */
-export const GENERATED_NAME = 'PlanCheck_Generated';
+export const GENERATED_NAME = GENERATED_SHEET_MARK;
 
 /** What kind of sheet a <sheet> entry is, from its relationship type. */
 export type SheetKind = 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet' | 'unknown';

@@ -9,7 +9,8 @@
  */
 import { MAX_HIGHLIGHT_CELLS, tooManyToMark } from '../../core/limits';
 import { a1, parseA1 } from '../../core/cell';
-import { type HighlightKind, type HighlightMark, RAG_COLOURS, type RagLabel } from '../../core/sheetspec';
+import { highlightFill } from '../../core/look';
+import type { HighlightKind, HighlightMark } from '../../core/sheetspec';
 import { WorkbookError } from '../port';
 import { loadBook, sheetByName, type BookModel, type SheetEntry } from './book';
 import {
@@ -58,13 +59,6 @@ import { findPart, partBytes, partText, removePart, setPartText, type XlsxPackag
 
 /** Author name on PlanCheck's notes (also how its notes are told apart from the user's). */
 export const NOTE_AUTHOR = 'PlanCheck';
-
-/** Fill colour (hex RGB) for each kind of mark. */
-export function highlightFill(kind: HighlightKind): string {
-  if (kind === 'error') return 'FFC7CE';
-  if (kind === 'warning') return 'FFEB9C';
-  return RAG_COLOURS[kind as RagLabel]?.fill ?? 'FFEB9C';
-}
 
 interface Target {
   row: number;

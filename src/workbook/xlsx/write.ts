@@ -4,7 +4,8 @@
  * do not change keeps its exact bytes; styles are only ever appended.
  */
 import { type CellRange, a1, rangeA1 } from '../../core/cell';
-import { type CellSpec, type CellStyleKey, RAG_COLOURS, type RagLabel, type SheetSpec } from '../../core/sheetspec';
+import { cutText, freeSheetName, type Look, LOOKS, styledCells } from '../../core/look';
+import type { CellSpec, CellStyleKey, SheetSpec } from '../../core/sheetspec';
 import { WorkbookError, type WriteSheetResult } from '../port';
 import { GENERATED_NAME, loadBook, sheetByName, type BookModel, type SheetEntry } from './book';
 import { chartXml, drawingXml } from './chart';
@@ -32,81 +33,45 @@ export { applyHighlights, clearHighlights } from './highlights';
 /** The result type of {@link writeSheet}, re-exported for its callers. */
 export type { WriteSheetResult } from '../port';
 
-/** Excel's limit on a sheet name's length. */
-export const MAX_SHEET_NAME = 31;
 /** Excel's limit on the characters in one cell; longer text is cut (Excel would refuse the file). */
 export const MAX_CELL_TEXT = 32_767;
+/** Sheet naming is the core's (src/core/look.ts), shared with the Office adapter; re-exported for callers of this module. */
+export { MAX_SHEET_NAME, cleanSheetName as sanitiseSheetName } from '../../core/look';
 
-function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let t = s.slice(0, max);
-  const last = t.charCodeAt(t.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) t = t.slice(0, -1); // never split a surrogate pair
-  return t;
-}
-
-/**
- * A name Excel accepts: no []:*?/\ (replaced with "-"), no control characters, no leading
- * or trailing apostrophe, at most 31 characters, not empty.
- */
-export function sanitiseSheetName(name: string): string {
-  let s = name
-    .replace(/[[\]:*?/\\]/g, '-')
-    // eslint-disable-next-line no-control-regex -- control characters are what is being removed
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
-  s = s.replace(/^'+/, '').replace(/'+$/, '');
-  s = cut(s, MAX_SHEET_NAME).trim();
-  return s || 'PlanCheck';
-}
-
-function suffixed(base: string, n: number): string {
-  const suffix = ` (${n})`;
-  return cut(base, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
-}
-
-/** The style keys' looks, built on the workbook's own default font. */
-function sheetStyles(ed: StyleEditor): Record<CellStyleKey, number> {
+/** A look (src/core/look.ts) as a cell format in styles.xml, on the workbook's own default font. */
+function lookXf(ed: StyleEditor, look: Look): number {
   const f = ed.baseFont();
-  const font = (o: { b?: boolean; i?: boolean; size?: number; rgb?: string }) =>
-    `<font>${o.b ? '<b/>' : ''}${o.i ? '<i/>' : ''}<sz val="${o.size ?? f.size}"/>${o.rgb ? `<color rgb="FF${o.rgb}"/>` : f.color}${f.name}${f.family}${f.scheme}</font>`;
-  const fill = (rgb: string) =>
-    `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
-  const side = (s: string) => `<${s} style="thin"><color indexed="64"/></${s}>`;
-  const thin = `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`;
-  const xf = (o: { numFmt?: number; font?: number; fill?: number; border?: number; align?: string }) => {
-    const n = o.numFmt ?? 0;
-    const fo = o.font ?? 0;
-    const fi = o.fill ?? 0;
-    const bo = o.border ?? 0;
-    const head =
-      `<xf numFmtId="${n}" fontId="${fo}" fillId="${fi}" borderId="${bo}" xfId="0"` +
-      `${n ? ' applyNumberFormat="1"' : ''}${fo ? ' applyFont="1"' : ''}${fi ? ' applyFill="1"' : ''}${bo ? ' applyBorder="1"' : ''}${o.align ? ' applyAlignment="1"' : ''}`;
-    return ed.xf(o.align ? `${head}><alignment ${o.align}/></xf>` : `${head}/>`);
-  };
-  const top = 'vertical="top"';
-  const bold = ed.font(font({ b: true }));
-  const rag = (label: RagLabel) =>
-    xf({
-      font: ed.font(font({ b: true, rgb: RAG_COLOURS[label].font })),
-      fill: ed.fill(fill(RAG_COLOURS[label].fill)),
-      align: 'horizontal="center" vertical="center"',
-    });
-  return {
-    title: xf({ font: ed.font(font({ b: true, size: 14 })) }),
-    subtitle: xf({ font: ed.font(font({ i: true })) }),
-    label: xf({ font: bold, align: top }),
-    header: xf({ font: bold, fill: ed.fill(fill('D9D9D9')), border: ed.border(thin), align: 'vertical="top" wrapText="1"' }),
-    text: xf({ align: top }),
-    wrap: xf({ align: 'vertical="top" wrapText="1"' }),
-    integer: xf({ numFmt: ed.numFmt('0'), align: top }),
-    date: xf({ numFmt: ed.numFmt('dd mmm yyyy'), align: top }),
-    'rag-not-started': rag('Not Started'),
-    'rag-concern': rag('Concern'),
-    'rag-caution': rag('Caution'),
-    'rag-on-target': rag('On Target'),
-    'rag-complete': rag('Complete'),
-  };
+  const { bold, italic, size, colour } = look.font;
+  const font =
+    bold || italic || size || colour
+      ? ed.font(
+          `<font>${bold ? '<b/>' : ''}${italic ? '<i/>' : ''}<sz val="${size ?? f.size}"/>` +
+            `${colour ? `<color rgb="FF${colour}"/>` : f.color}${f.name}${f.family}${f.scheme}</font>`,
+        )
+      : 0;
+  const fill = look.fill
+    ? ed.fill(`<fill><patternFill patternType="solid"><fgColor rgb="FF${look.fill}"/><bgColor indexed="64"/></patternFill></fill>`)
+    : 0;
+  const side = (s: string) => `<${s} style="thin"><color rgb="FF${look.border?.colour}"/></${s}>`;
+  const border = look.border ? ed.border(`<border>${['left', 'right', 'top', 'bottom'].map(side).join('')}<diagonal/></border>`) : 0;
+  const numFmt = look.numberFormat === 'General' ? 0 : ed.numFmt(look.numberFormat);
+  const align = [
+    look.horizontal !== 'general' && `horizontal="${look.horizontal}"`,
+    `vertical="${look.vertical}"`,
+    look.wrap && 'wrapText="1"',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return ed.xf(
+    `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"` +
+      `${numFmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''}` +
+      ` applyAlignment="1"><alignment ${align}/></xf>`,
+  );
+}
+
+/** The cell format of each style key. */
+function sheetStyles(ed: StyleEditor): Record<CellStyleKey, number> {
+  return Object.fromEntries(Object.entries(LOOKS).map(([key, look]) => [key, lookXf(ed, look)])) as Record<CellStyleKey, number>;
 }
 
 function inGrid(r: CellRange): boolean {
@@ -149,7 +114,7 @@ function cellXml(c: CellSpec, styleId: number | undefined, date1904: boolean): s
     if (serial !== null) v = serial;
   }
   if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${r}"${s}><v>${String(v).toUpperCase()}</v></c>`;
-  const text = cut(String(v), MAX_CELL_TEXT);
+  const text = cutText(String(v), MAX_CELL_TEXT);
   if (text === '') return s ? `<c r="${r}"${s}/>` : '';
   const space = /^[\s]|[\s]$|[\t\n\r]| {2}/.test(text) ? ' xml:space="preserve"' : '';
   return `<c r="${r}"${s} t="inlineStr"><is><t${space}>${encodeXString(text)}</t></is></c>`;
@@ -159,12 +124,19 @@ function worksheetXml(spec: SheetSpec, ids: Record<CellStyleKey, number>, date19
   const byRow = new Map<number, Map<number, CellSpec>>();
   let maxRow = 0;
   let maxCol = 0;
-  for (const c of spec.cells) {
+  const place = (c: CellSpec) => {
     let r = byRow.get(c.row);
     if (!r) byRow.set(c.row, (r = new Map()));
     r.set(c.col, c); // a later cell at the same place wins
     maxRow = Math.max(maxRow, c.row);
     maxCol = Math.max(maxCol, c.col);
+  };
+  spec.cells.forEach(place);
+  // Every cell of a merged area carries its top-left cell's style (see styledCells).
+  const styleAt = new Map<string, CellStyleKey>();
+  for (const c of styledCells(spec)) {
+    styleAt.set(`${c.row},${c.col}`, c.style);
+    if (!byRow.get(c.row)?.has(c.col)) place({ row: c.row, col: c.col, value: '' });
   }
   const merges = spec.merges.filter((m) => m.top !== m.bottom || m.left !== m.right);
   for (const m of merges) {
@@ -184,7 +156,8 @@ function worksheetXml(spec: SheetSpec, ids: Record<CellStyleKey, number>, date19
       .sort((a, b) => a - b)
       .map((col) => {
         const c = cells.get(col) as CellSpec;
-        return cellXml(c, c.style ? ids[c.style] : undefined, date1904);
+        const style = styleAt.get(`${row},${col}`);
+        return cellXml(c, style ? ids[style] : undefined, date1904);
       })
       .join('');
     const ht = heights.get(row);
@@ -309,19 +282,16 @@ export function writeSheet(pkg: XlsxPackage, spec: SheetSpec): WriteSheetResult 
       'This workbook is damaged: its workbook.xml lists no sheets. Open it in Excel and save a fresh copy.',
     );
 
-  const base = sanitiseSheetName(spec.name);
-  let name = base;
-  let target: SheetEntry | undefined;
-  for (let n = 1; ; n++) {
-    name = n === 1 ? base : suffixed(base, n);
-    if (name.toLowerCase() === 'history') continue; // reserved by Excel
-    const existing = sheetByName(book, name);
-    if (!existing) break;
-    if (existing.generated && existing.kind === 'worksheet' && existing.part) {
-      target = existing;
-      break;
-    }
-  }
+  // A generated sheet is replaced only when it is a worksheet part we can rewrite.
+  const { name, replaces } = freeSheetName(
+    spec.name,
+    book.sheets.map((s) => s.name),
+    (n) => {
+      const e = sheetByName(book, n);
+      return !!e && e.generated && e.kind === 'worksheet' && !!e.part;
+    },
+  );
+  const target: SheetEntry | undefined = replaces ? sheetByName(book, name) : undefined;
 
   const styles = new StyleEditor(pkg);
   const ids = sheetStyles(styles);
