@@ -110,7 +110,7 @@ describe('forms built from the examples', () => {
       });
       // ExcelJS reads the validations, the protection and which cells are unlocked.
       const ej = new ExcelJS.Workbook();
-      await ej.xlsx.load(Buffer.from(bytes));
+      await ej.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
       const sheet = ej.getWorksheet('Update')!;
       const first = 10;
       const kind: Record<string, string> = { D: 'whole', E: 'list', F: 'date' };
@@ -145,7 +145,9 @@ describe('forms built from the examples', () => {
     );
     const result = checkWorkbook(grid, { file: 'p.xlsx', today: TODAY, settings });
     const ej = new ExcelJS.Workbook();
-    await ej.xlsx.load(Buffer.from(buildFormWorkbook(buildRequests(result, { planFile: 'p.xlsx' }).forms[0].spec)));
+    await ej.xlsx.load(
+      Buffer.from(buildFormWorkbook(buildRequests(result, { planFile: 'p.xlsx' }).forms[0].spec)) as unknown as ArrayBuffer,
+    );
     const ws = ej.getWorksheet('Update')!;
     expect(ws.getCell('E10').dataValidation).toMatchObject({ type: 'list', formulae: [`"${FORM_STATUS_WORDS.join(',')}"`] });
     expect(ws.getCell('E10').value).toBe('In Progress');
