@@ -1,7 +1,7 @@
 /**
  * What the core asks an adapter to write: a sheet described as data with semantic
- * styles. Each adapter (xlsx, Office.js) maps the style keys to real formats, so the
- * summary looks the same wherever it is built.
+ * styles. Each style key's concrete format is decided once, in look.ts; each adapter (xlsx,
+ * Office.js) only translates it, so the summary looks the same wherever it is built.
  */
 import type { CellRange } from './cell';
 
