@@ -13,3 +13,4 @@ export * from './compare';
 export * from './owners';
 export * from './columns';
 export * from './present';
+export * from './updates';

@@ -3,7 +3,7 @@
  * commands/, calling the application layer in src/app) and turns refusals into one line on
  * stderr and an exit code:
  *   0  no error findings (validate), or the output was written (summary, highlight)
- *   1  validate found error findings
+ *   1  validate found error findings; merge listed conflicts
  *   2  the file could not be read, holds no plan, or the command was used wrongly
  */
 import { Command, CommanderError } from 'commander';
@@ -11,7 +11,9 @@ import { AppError } from '../app';
 import { WorkbookError, localToday } from '../workbook/port';
 import { compareCommand } from './commands/compare';
 import { highlightCommand } from './commands/highlight';
+import { mergeCommand } from './commands/merge';
 import { ownersCommand } from './commands/owners';
+import { requestsCommand } from './commands/requests';
 import { summaryCommand } from './commands/summary';
 import { validateCommand } from './commands/validate';
 import { UserError } from './common';
@@ -46,13 +48,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .addHelpText(
       'after',
       `
-Exit codes: 0 no errors found or output written; 1 error findings; 2 unreadable file, no plan, or bad usage.
+Exit codes: 0 no errors found or output written; 1 error findings (validate) or conflicts
+(merge); 2 unreadable file, no plan, or bad usage.
 
 Examples:
   plancheck validate examples/best-value-action-plan.xlsx
   plancheck validate plan.xlsx --as-of 2021-03-01 --format json > report.json
   plancheck summary plan.xlsx -o plan-with-summary.xlsx
-  plancheck highlight plan.xlsx -o plan-highlighted.xlsx`,
+  plancheck highlight plan.xlsx -o plan-highlighted.xlsx
+  plancheck requests plan.xlsx -o forms --reply-by 2021-02-19
+  plancheck merge plan.xlsx forms/*.xlsx -o plan-updated.xlsx`,
     );
 
   validateCommand(program, io, colour, (code) => (exitCode = code));
@@ -60,6 +65,8 @@ Examples:
   highlightCommand(program, io);
   compareCommand(program, io, colour);
   ownersCommand(program, io);
+  requestsCommand(program, io);
+  mergeCommand(program, io, (code) => (exitCode = code));
 
   const debug = argv.includes('--debug');
   try {

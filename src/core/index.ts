@@ -16,3 +16,4 @@ export * from './owners';
 export * from './columns';
 export { plural, shortText, personKey } from './text';
 export * from './limits';
+export * from './update';

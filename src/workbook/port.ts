@@ -4,7 +4,7 @@
  */
 import type { WorkbookGrid } from '../core/cell';
 import type { HighlightMark, SheetSpec } from '../core/sheetspec';
-import type { CellEdit } from '../core/update';
+import type { CellEdit, FormSpec } from '../core/update';
 
 /** Result of writing a generated sheet. */
 export interface WriteSheetResult {
@@ -76,3 +76,6 @@ export function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** Writes a new workbook holding one update form (the xlsx adapter's `buildFormWorkbook`). */
+export type FormWriter = (spec: FormSpec) => Uint8Array;
