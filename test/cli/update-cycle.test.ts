@@ -140,6 +140,19 @@ describe('plancheck merge', () => {
     expect(actions.find((a) => a.row === shared.row)!.percent).toBe(shared.percent);
   });
 
+  it('compare and summary --previous against the plan as it was show the cycle', async () => {
+    const own = craig.actions.filter((a) => !other.actions.some((b) => b.row === a.row));
+    const c = await cli('compare', PLAN, merged, '--format', 'json');
+    const changes = JSON.parse(c.out).changes as { code: string; current: { row: number } | null }[];
+    expect(changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'target-moved', current: expect.objectContaining({ row: own[1].row }) })]),
+    );
+    const pack = path.join(dir, 'pack.xlsx');
+    const s = await cli('summary', merged, '--previous', PLAN, '-o', pack);
+    expect(s.code).toBe(0);
+    expect(s.out).toMatch(/with [1-9]\d* changes since 2020-06-01/);
+  });
+
   it('merging the same returns into the merged plan changes nothing', async () => {
     const again = await cli('merge', merged, craig.file, other.file, '-o', path.join(dir, 'twice.xlsx'), '--format', 'json');
     expect(JSON.parse(again.out).changes).toEqual([]);
