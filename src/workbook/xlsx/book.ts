@@ -5,9 +5,9 @@
  */
 import { GENERATED_SHEET_MARK } from '../../core/look';
 import { WorkbookError } from '../port';
-import { readRels, REL_NS, type Relationship } from './opc';
-import { child, children, documentElement, parseXml, prefixedAttr, prefixFor, type XmlElement } from './xml';
-import { findPart, partText, workbookPartName, type XlsxPackage } from './zip';
+import { partDocument, readRels, REL_NS, type Relationship } from './opc';
+import { child, children, prefixedAttr, prefixFor, type XmlElement } from './xml';
+import { findPart, workbookPartName, type XlsxPackage } from './zip';
 
 /**
  * Name of the sheet-scoped, hidden defined name that marks a sheet PlanCheck generated (the
@@ -69,10 +69,10 @@ function kindOf(type: string): SheetKind {
 /** Reads workbook.xml and its relationships. */
 export function loadBook(pkg: XlsxPackage): BookModel {
   const part = workbookPartName(pkg);
-  const text = part === undefined ? undefined : partText(pkg, part);
-  if (part === undefined || text === undefined)
+  const doc = part === undefined ? undefined : partDocument(pkg, part);
+  if (part === undefined || doc === undefined)
     throw new WorkbookError('not-xlsx', 'This file is a zip file, but not an Excel workbook (it has no xl/workbook.xml).');
-  const root = documentElement(parseXml(text));
+  const { text, root } = doc;
   if (!root || root.local !== 'workbook') {
     throw new WorkbookError(
       'corrupt',

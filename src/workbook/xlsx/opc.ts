@@ -4,7 +4,7 @@
  */
 import { WorkbookError } from '../port';
 import { escapeXml, parseXml, applyEdits, documentElement, children, type XmlElement } from './xml';
-import { findPart, partText, removePart, setPartText, workbookPartName, type XlsxPackage } from './zip';
+import { type PackageEntry, findPart, partText, removePart, setPartText, workbookPartName, type XlsxPackage } from './zip';
 
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
@@ -84,11 +84,39 @@ export function relativeTarget(sourcePart: string, targetPart: string): string {
   return [...Array(from.length - i).fill('..'), ...to.slice(i)].join('/');
 }
 
+/** A part's text and its document element, as {@link partDocument} gives them. */
+export interface PartDocument {
+  text: string;
+  root: XmlElement | undefined;
+}
+
+// Parsed once per version of a part: writing a part replaces its entry, so the next read
+// parses the new text. Only small parts (the package's plumbing) are kept: a big part's tree
+// would hold many times its size.
+const parsedParts = new WeakMap<PackageEntry, PartDocument>();
+const KEEP_PARSED_CHARS = 256 * 1024;
+
+/**
+ * The text and parsed document element of a part ([Content_Types].xml, a .rels part,
+ * workbook.xml), or undefined when there is no such part. One write reads these parts several
+ * times (each new part adds a relationship and a content type): each version is parsed once.
+ */
+export function partDocument(pkg: XlsxPackage, name: string): PartDocument | undefined {
+  const found = findPart(pkg, name);
+  const entry = found === undefined ? undefined : pkg.entries.get(found);
+  if (!entry) return undefined;
+  const known = parsedParts.get(entry);
+  if (known) return known;
+  const text = partText(pkg, found as string);
+  if (text === undefined) return undefined;
+  const doc = { text, root: documentElement(parseXml(text)) };
+  if (text.length <= KEEP_PARSED_CHARS) parsedParts.set(entry, doc);
+  return doc;
+}
+
 /** The relationships of `part` (none when it has no .rels part). */
 export function readRels(pkg: XlsxPackage, part: string): Relationship[] {
-  const text = partText(pkg, relsPartName(part));
-  if (text === undefined) return [];
-  const root = documentElement(parseXml(text));
+  const root = partDocument(pkg, relsPartName(part))?.root;
   if (!root) return [];
   return children(root, 'Relationship').map((el) => {
     const target = el.attrs.get('Target') ?? '';
@@ -119,16 +147,16 @@ export function addRel(pkg: XlsxPackage, part: string, type: string, targetPart:
   const rels = readRels(pkg, part);
   const id = freeRelId(rels);
   const el = `<Relationship Id="${id}" Type="${escapeXml(type, true)}" Target="${escapeXml(relativeTarget(part, targetPart), true)}"/>`;
-  const text = partText(pkg, relsName);
-  const root = text === undefined ? undefined : documentElement(parseXml(text));
-  if (text === undefined || !root) {
+  const doc = partDocument(pkg, relsName);
+  const root = doc?.root;
+  if (doc === undefined || !root) {
     setPartText(
       pkg,
       relsName,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${el}</Relationships>`,
     );
   } else {
-    setPartText(pkg, relsName, appendChild(text, root, el));
+    setPartText(pkg, relsName, appendChild(doc.text, root, el));
   }
   return id;
 }
@@ -136,10 +164,10 @@ export function addRel(pkg: XlsxPackage, part: string, type: string, targetPart:
 /** Removes the relationship `id` from `part`'s .rels; removes the .rels part when it becomes empty. */
 export function removeRel(pkg: XlsxPackage, part: string, id: string): void {
   const relsName = relsPartName(part);
-  const text = partText(pkg, relsName);
-  if (text === undefined) return;
-  const root = documentElement(parseXml(text));
-  if (!root) return;
+  const doc = partDocument(pkg, relsName);
+  const root = doc?.root;
+  if (!doc || !root) return;
+  const { text } = doc;
   const all = children(root, 'Relationship');
   const hit = all.find((el) => el.attrs.get('Id') === id);
   if (!hit) return;
@@ -162,11 +190,12 @@ export function appendChild(text: string, el: XmlElement, xml: string): string {
 
 function typesDoc(pkg: XlsxPackage): { text: string; root: XmlElement; name: string } {
   const name = findPart(pkg, '[Content_Types].xml') ?? '[Content_Types].xml';
-  let text = partText(pkg, name);
+  const doc = partDocument(pkg, name);
+  let text = doc?.text;
   if (text === undefined) {
     text = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/><Default Extension="xml" ContentType="application/xml"/></Types>`;
   }
-  const root = documentElement(parseXml(text));
+  const root = doc ? doc.root : documentElement(parseXml(text));
   if (!root || root.selfClosing)
     throw new WorkbookError(
       'corrupt',
