@@ -35,6 +35,12 @@ export interface HighlightOutcome {
   underConditionalFormat?: string[];
 }
 
+/** What writing cell edits did, where the adapter can tell. */
+export interface EditOutcome {
+  /** True when the host's Undo takes the whole write back in one step (Excel with ExcelApi 1.20). */
+  oneUndoStep?: boolean;
+}
+
 export interface WorkbookPort {
   /** Reads every sheet's used cells, formats and merges. */
   readGrid(): Promise<WorkbookGrid>;
@@ -53,9 +59,9 @@ export interface WorkbookPort {
   /**
    * Writes values into the plan's own cells (the merge of returned update forms), keeping
    * each cell's format; a note, where given, is added to the cell. Optional: an adapter
-   * without it cannot merge returns.
+   * without it cannot merge returns. An adapter that can tell says whether one Undo reverts it.
    */
-  editCells?(edits: CellEdit[]): Promise<void>;
+  editCells?(edits: CellEdit[]): Promise<EditOutcome | void>;
 }
 
 /**

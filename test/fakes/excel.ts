@@ -10,7 +10,8 @@
  *  - writes to a protected sheet (or adding sheets to a protected workbook) throw at sync;
  *    operations queued before the failing one stay applied, as in Excel;
  *  - conditional formats show over a cell's own fill (`FakeSheet.shownFill`), and a cell's
- *    fill may be patterned (a hatch in `patternColor` over `color`).
+ *    fill may be patterned (a hatch in `patternColor` over `color`);
+ *  - a cell holds at most one note (ExcelApi 1.18's NoteCollection.add refuses a second).
  */
 import { a1, parseRange } from '../../src/core/cell';
 import type { BorderIndex, FillPattern, RangeBorder, RangeFormat } from '../../src/workbook/office/excel-api';
@@ -104,6 +105,8 @@ export class FakeSheet {
   charts: { type: string; title?: string }[] = [];
   columnWidths = new Map<number, number>();
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** Notes (ExcelApi 1.18), by cell address ("D14"). */
+  notes = new Map<string, string>();
   constructor(public name: string) {}
 
   /** The conditional formats covering a cell, first (highest priority) first. */
@@ -550,6 +553,11 @@ class WorksheetProxy extends Proxy {
     });
     return new RangeAreasProxy(this.ctx, () => this.sheetName, boxes);
   }
+  /** worksheet.notes (ExcelApi 1.18). */
+  get notes(): NoteCollectionProxy {
+    this.ctx.requires('1.18', 'Worksheet.notes');
+    return new NoteCollectionProxy(this.ctx, () => this.sheetName);
+  }
   activate(): void {
     this.ctx.queue(() => sheetOrThrow(this.ctx, () => this.sheetName), null, false);
   }
@@ -559,6 +567,67 @@ class WorksheetProxy extends Proxy {
       const s = sheetOrThrow(this.ctx, () => this.sheetName);
       this.ctx.model.sheets = this.ctx.model.sheets.filter((x) => x !== s);
     });
+  }
+}
+
+/** A cell address for the notes map: "A1", without $ or a sheet name, upper case. */
+function noteKey(address: string): string {
+  const r = parseRange(address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''));
+  if (!r || r.top !== r.bottom || r.left !== r.right) throw new Error(`InvalidCellAddress: ${address}`);
+  return a1(r.top, r.left);
+}
+
+class NoteCollectionProxy {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => string,
+  ) {}
+  add(cellAddress: string, content: string): NoteProxy {
+    const key = noteKey(cellAddress);
+    this.ctx.queue(() => {
+      const s = writable(this.ctx, this.sheet);
+      if (s.notes.has(key)) throw new Error(`InvalidArgument: cell ${key} already has a note`);
+      s.notes.set(key, content);
+    }, [cellAddress, content]);
+    return new NoteProxy(this.ctx, this.sheet, key, false);
+  }
+  getItemOrNullObject(key: string): NoteProxy {
+    return new NoteProxy(this.ctx, this.sheet, noteKey(key), true);
+  }
+}
+
+class NoteProxy extends Proxy {
+  private nullResolved: boolean | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => string,
+    private readonly key: string,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+    if (nullable) ctx.register(this);
+  }
+  override resolve(): number {
+    this.nullResolved = !sheetOrThrow(this.ctx, this.sheet).notes.has(this.key);
+    return super.resolve() + 8;
+  }
+  protected override read(p: string): unknown {
+    return p === 'content' ? sheetOrThrow(this.ctx, this.sheet).notes.get(this.key) : undefined;
+  }
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    if (this.nullResolved === undefined) throw new PropertyNotLoaded('Note.isNullObject');
+    return this.nullResolved;
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(v: string) {
+    this.ctx.queue(() => {
+      const s = writable(this.ctx, this.sheet);
+      if (!s.notes.has(this.key)) throw new Error(`ItemNotFound: no note on ${this.key}`);
+      s.notes.set(this.key, v);
+    }, v);
   }
 }
 
@@ -861,6 +930,29 @@ class RangeAreasProxy extends Proxy {
   get isNullObject(): boolean {
     if (!this.nullable) return false;
     return this.get<string>('address') === '';
+  }
+  /** RangeAreas.getSpecialCellsOrNullObject (ExcelApi 1.9): only 'Formulas' here, the areas' formula cells. */
+  getSpecialCellsOrNullObject(cellType: 'Formulas'): FormulaCellsProxy {
+    this.ctx.requires('1.9', 'RangeAreas.getSpecialCellsOrNullObject');
+    if (cellType !== 'Formulas') throw new Error(`the fake knows only 'Formulas', not ${String(cellType)}`);
+    return new FormulaCellsProxy(this.ctx, this.sheet, this.boxes);
+  }
+}
+
+/** The formula cells of some areas, found at sync; a null object when there are none. */
+class FormulaCellsProxy extends RangeAreasProxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly within: () => string,
+    private readonly areas: Box[],
+  ) {
+    super(ctx, within, [], true);
+  }
+  protected override read(p: string): unknown {
+    if (p !== 'address') return undefined;
+    const s = sheetOrThrow(this.ctx, this.within);
+    const cells = this.areas.flatMap((b) => boxCells(b).filter(([r, c]) => s.peek(r, c)?.formula));
+    return cells.map(([r, c]) => `${sheetRef(this.within())}!${a1(r, c)}`).join(',');
   }
 }
 

@@ -16,7 +16,9 @@ type Check<T extends true> = T;
 /** Every key the subset declares is a key of the real type. */
 type NoExtra<Sub, Real> = [Exclude<keyof Sub, keyof Real>] extends [never] ? true : { notInExcel: Exclude<keyof Sub, keyof Real> };
 /** The real type is assignable to the subset, member by member and as a whole. */
-type Fits<Real, Sub> = [Real] extends [Sub] ? true : { doesNotFit: { [K in keyof Sub & keyof Real]: [Real[K]] extends [Sub[K]] ? never : K }[keyof Sub & keyof Real] };
+type Fits<Real, Sub> = [Real] extends [Sub]
+  ? true
+  : { doesNotFit: { [K in keyof Sub & keyof Real]: [Real[K]] extends [Sub[K]] ? never : K }[keyof Sub & keyof Real] };
 /** Both: the pair is the same contract, read from Excel's side and from ours. */
 type Same<Sub, Real> = NoExtra<Sub, Real> extends true ? Fits<Real, Sub> : NoExtra<Sub, Real>;
 /** What the adapter writes to property K is accepted by the real property. */
@@ -96,16 +98,34 @@ export type C49 = Check<Same<S.CellProperties, Excel.CellProperties>>;
 export type C50 = Check<Same<NonNullable<S.CellProperties['format']>, Excel.CellPropertiesFormat>>;
 export type C51 = Check<Same<NonNullable<NonNullable<S.CellProperties['format']>['fill']>, Excel.CellPropertiesFill>>;
 /** The options the adapter passes are options Excel takes. */
-export type C52 = Check<[S.CellPropertiesLoadOptions] extends [Excel.CellPropertiesLoadOptions] ? true : { cannotPass: S.CellPropertiesLoadOptions }>;
+export type C52 = Check<
+  [S.CellPropertiesLoadOptions] extends [Excel.CellPropertiesLoadOptions] ? true : { cannotPass: S.CellPropertiesLoadOptions }
+>;
 export type C53 = Check<NoExtra<S.CellPropertiesLoadOptions, Excel.CellPropertiesLoadOptions>>;
 export type C54 = Check<NoExtra<NonNullable<S.CellPropertiesLoadOptions['format']>, Excel.CellPropertiesFormatLoadOptions>>;
-export type C55 = Check<NoExtra<NonNullable<NonNullable<S.CellPropertiesLoadOptions['format']>['fill']>, Excel.CellPropertiesFillLoadOptions>>;
+export type C55 = Check<
+  NoExtra<NonNullable<NonNullable<S.CellPropertiesLoadOptions['format']>['fill']>, Excel.CellPropertiesFillLoadOptions>
+>;
+
+// Notes (a moved target date keeps the old one in a note) and formula cells (never overwritten).
+export type C62 = Check<Same<S.NoteCollection, Excel.NoteCollection>>;
+export type C63 = Check<Same<S.Note, Excel.Note>>;
+export type C64 = Check<Writes<S.Note, Excel.Note, 'content'>>;
+export type C65 = Check<Same<Ret<S.RangeAreas['getSpecialCellsOrNullObject']>, Excel.RangeAreas>>;
+/** The cell type the adapter asks for is one Excel takes. */
+export type C66 = Check<
+  [Arg0<S.RangeAreas['getSpecialCellsOrNullObject']>] extends [Arg0<Excel.RangeAreas['getSpecialCellsOrNullObject']>]
+    ? true
+    : { cannotPass: 'Formulas' }
+>;
 
 // Excel.run and its options.
 export type C43 = Check<Same<S.RunOptions, Excel.RunOptions>>;
 /** Excel.run, in both its forms, is an ExcelRun (src/taskpane/officeHost.ts adapts it so). */
 export const run: S.ExcelRun = (batch, options) =>
-  options ? Excel.run(options, batch as unknown as (c: Excel.RequestContext) => Promise<never>) : Excel.run(batch as unknown as (c: Excel.RequestContext) => Promise<never>);
+  options
+    ? Excel.run(options, batch as unknown as (c: Excel.RequestContext) => Promise<never>)
+    : Excel.run(batch as unknown as (c: Excel.RequestContext) => Promise<never>);
 /** Office's own requirement check is an IsSetSupported. */
 export const isSetSupported: S.IsSetSupported = (name, version) => Office.context.requirements.isSetSupported(name, version);
 

@@ -70,6 +70,8 @@ describe('requirement sets of the Excel API members the adapter uses', () => {
       await wb.writeSheet(buildSummary(result, settings));
       await wb.applyHighlights(highlightMarks(result));
       await wb.clearHighlights();
+      await wb.editCells([{ sheet: 'Plan', row: 3, col: 3, value: 60 }]);
+      expect(excel.model.sheet('Plan')!.peek(2, 3)!.value).toBe(60);
       await wb.select('Plan', 'B2');
       expect(excel.model.selected?.sheet).toBe('Plan');
     }

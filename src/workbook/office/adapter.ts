@@ -6,10 +6,12 @@
  */
 import { type CellRange, type RawCell, type SheetGrid, type WorkbookGrid, a1, parseRange, rangeA1 } from '../../core/cell';
 import { isoToSerial } from '../../core/parse/dates';
+import { isDateFormat, isPercentFormat } from '../../core/parse/numfmt';
 import { type FieldCell, readPlan } from '../../core/read';
 import { freeSheetName, GENERATED_SHEET_MARK, highlightFill, type Look, LOOKS, styledCells } from '../../core/look';
 import type { CellStyleKey, HighlightKind, HighlightMark, SheetSpec } from '../../core/sheetspec';
-import { type HighlightOutcome, type WorkbookPort, WorkbookError, type WriteSheetResult } from '../port';
+import type { CellEdit } from '../../core/update';
+import { type EditOutcome, type HighlightOutcome, type WorkbookPort, WorkbookError, type WriteSheetResult } from '../port';
 import type {
   CellProperties,
   ClientResult,
@@ -18,6 +20,7 @@ import type {
   FillPattern,
   FunctionResult,
   IsSetSupported,
+  Note,
   Range,
   RangeAreas,
   RangeFill,
@@ -771,6 +774,145 @@ export class OfficeWorkbook implements WorkbookPort {
     );
   }
 
+  /**
+   * Writes each edit's value into its cell (the merge of returned update forms), keeping the
+   * cell's formats: text goes in as text (never a formula, never read as a number or a date),
+   * and a date or percentage gets the edit's number format only where the cell does not
+   * already show that kind of value. A note is added to its cell, or appended to the note
+   * already there (notes need ExcelApi 1.18: on an older Excel an edit with a note is refused,
+   * so no target date moves without the old one kept). Before anything is written, an unknown
+   * sheet ('unknown-sheet'), a protected one ('protected') or a cell holding a formula
+   * ('changed': a merge never overwrites one) refuses the whole write. One Undo step where
+   * ExcelApi 1.20 allows.
+   */
+  async editCells(edits: CellEdit[]): Promise<EditOutcome> {
+    const oneUndoStep = this.isSetSupported('ExcelApi', '1.20');
+    if (edits.length === 0) return { oneUndoStep };
+    // One edit per cell, the last winning, as the .xlsx adapter does.
+    const byCell = new Map<string, CellEdit>();
+    for (const e of edits) {
+      if (!Number.isInteger(e.row) || !Number.isInteger(e.col) || e.row < 1 || e.col < 0 || e.row - 1 > LAST_ROW || e.col > LAST_COL)
+        throw new WorkbookError(
+          'invalid-spec',
+          `PlanCheck tried to write a cell outside the sheet (row ${e.row}, column ${e.col}). Please report this.`,
+        );
+      byCell.set(`${e.sheet}\u0000${e.row}\u0000${e.col}`, e);
+    }
+    const cells = [...byCell.values()].map((edit) => ({ edit, address: a1(edit.row - 1, edit.col) }));
+    const noted = cells.filter((c) => c.edit.note);
+    if (noted.length && !this.isSetSupported('ExcelApi', '1.18')) {
+      const list = noted.map((c) => `${c.edit.sheet}!${c.address}`).join(', ');
+      throw new WorkbookError(
+        'unsupported',
+        `This version of Excel cannot add notes, and the change to ${list} keeps the old target date in one, so nothing was changed. Untick ${noted.length === 1 ? 'that change' : 'those changes'} and apply the others, or merge the returns in the web page or with plancheck.`,
+      );
+    }
+    await this.write(() =>
+      this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const wsBy = new Map([...new Set(cells.map((c) => c.edit.sheet))].map((n) => [n, sheets.getItemOrNullObject(n)]));
+        for (const ws of wsBy.values()) ws.load('id');
+        await context.sync();
+        for (const [n, ws] of wsBy) {
+          if (ws.isNullObject)
+            throw new WorkbookError(
+              'unknown-sheet',
+              `Sheet "${n}" is no longer in the workbook, so nothing was changed. Check the plan and preview the returns again.`,
+            );
+          ws.protection.load('protected');
+        }
+        await context.sync();
+        for (const [n, ws] of wsBy) {
+          if (ws.protection.protected)
+            throw new WorkbookError(
+              'protected',
+              `Cannot write cells on protected sheet "${n}", so nothing was changed. Unprotect it in Excel (Review > Unprotect Sheet) and try again.`,
+            );
+        }
+        // Each cell's number format (kept, or told apart from the edit's), the formulas among the
+        // cells (a few addresses back), and the notes already on the noted cells.
+        type Read =
+          { range: Range; cell: (typeof cells)[number] } | { formulas: RangeAreas } | { note: Note; cell: (typeof cells)[number] };
+        const reads: Read[] = [];
+        const queued: (() => void)[] = [];
+        for (const [n, ws] of wsBy) {
+          const addresses = cells.filter((c) => c.edit.sheet === n).map((c) => c.address);
+          for (const list of chunkAddresses(addresses, this.options.maxAddressChars)) {
+            queued.push(() => {
+              const formulas = ws.getRanges(list).getSpecialCellsOrNullObject('Formulas');
+              formulas.load('address');
+              reads.push({ formulas });
+            });
+          }
+        }
+        for (const cell of cells) {
+          const ws = wsBy.get(cell.edit.sheet)!;
+          queued.push(() => {
+            const range = ws.getRangeByIndexes(cell.edit.row - 1, cell.edit.col, 1, 1);
+            range.load('numberFormat');
+            reads.push({ range, cell });
+          });
+          if (cell.edit.note)
+            queued.push(() => {
+              const note = ws.notes.getItemOrNullObject(cell.address);
+              note.load('content');
+              reads.push({ note, cell });
+            });
+        }
+        // A formula list comes back as addresses; a note may be long (Excel keeps up to 32,767 characters).
+        await this.paged(
+          context,
+          queued,
+          () => NOTE_READ_BYTES,
+          (q) => q(),
+        );
+        const formulaCells = reads.flatMap((r) => ('formulas' in r && !r.formulas.isNullObject ? areaNames(r.formulas.address) : []));
+        if (formulaCells.length)
+          throw new WorkbookError(
+            'changed',
+            `${formulaCells.join(', ')} ${formulaCells.length === 1 ? 'holds a formula' : 'hold formulas'} now, and PlanCheck never overwrites one, so nothing was changed. Preview the returns again.`,
+          );
+        const formatOf = new Map<(typeof cells)[number], string>();
+        const noteOf = new Map<(typeof cells)[number], string | null>();
+        for (const r of reads) {
+          if ('range' in r) formatOf.set(r.cell, String(r.range.numberFormat[0]?.[0] ?? 'General'));
+          else if ('note' in r) noteOf.set(r.cell, r.note.isNullObject ? null : r.note.content);
+        }
+        await this.paged(
+          context,
+          cells,
+          (c) =>
+            (typeof c.edit.value === 'string' ? c.edit.value.length * 1.5 : 16) +
+            (c.edit.note ? c.edit.note.length * 1.5 + (noteOf.get(c)?.length ?? 0) * 1.5 : 0) +
+            256,
+          (c) => {
+            const ws = wsBy.get(c.edit.sheet)!;
+            const target = ws.getRangeByIndexes(c.edit.row - 1, c.edit.col, 1, 1);
+            const own = formatOf.get(c) ?? 'General';
+            const { value, format } = c.edit;
+            if (typeof value === 'string') {
+              // Text format while the text goes in, so "=…", "40%" or "31/03/21" is stored as
+              // written; then the cell's own format back (a format change leaves a stored value as it is).
+              target.numberFormat = [['@']];
+              target.values = [[value]];
+              target.numberFormat = [[own]];
+            } else {
+              if (value !== null && format && formatKind(own) !== formatKind(format)) target.numberFormat = [[format]];
+              target.values = [[value ?? '']];
+            }
+            this.expectEcho(ws.id, c.address);
+            if (c.edit.note) {
+              const before = noteOf.get(c);
+              if (before === null || before === undefined) ws.notes.add(c.address, c.edit.note);
+              else ws.notes.getItemOrNullObject(c.address).content = before ? `${before}\n${c.edit.note}` : c.edit.note;
+            }
+          },
+        );
+      }, this.runOptions(true)),
+    );
+    return { oneUndoStep };
+  }
+
   /** Selects a cell for the user (a finding's link). */
   async select(sheet: string, address: string): Promise<void> {
     await this.run(async (context) => {
@@ -998,6 +1140,33 @@ function addChart(ws: Worksheet, spec: SheetSpec): void {
 }
 
 const RECORD_CHUNK = 30000;
+/** Response bytes allowed for one read before editing: a note's text (Excel keeps up to 32,767 characters), escaped. */
+const NOTE_READ_BYTES = 50000;
+
+/** What kind of value a number format shows: a date, a percentage, or anything else. */
+function formatKind(code: string): 'date' | 'percent' | '' {
+  return isDateFormat(code) ? 'date' : isPercentFormat(code) ? 'percent' : '';
+}
+
+/** A RangeAreas address to one "Sheet!A1" per cell it covers (formula cells come back as areas). */
+function areaNames(address: string): string[] {
+  const out: string[] = [];
+  for (const part of address.split(',')) {
+    const bang = part.lastIndexOf('!');
+    const sheet =
+      bang < 0
+        ? ''
+        : part
+            .slice(0, bang)
+            .trim()
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/''/g, "'");
+    for (const box of areaBoxes(part))
+      for (let r = box.top; r <= Math.min(box.bottom, box.top + 99); r++)
+        for (let c = box.left; c <= Math.min(box.right, box.left + 99); c++) out.push(`${sheet ? `${sheet}!` : ''}${a1(r, c)}`);
+  }
+  return out;
+}
 /** Response bytes of one cell's fill colour from getCellProperties ({"format":{"fill":{"color":"#FFFFFF"}}}). */
 const FILL_BYTES_PER_CELL = 48;
 /** Rows a run of fill reads may skip rather than start another range. */

@@ -2,7 +2,7 @@
  * The subset of the Office.js Excel API the adapter uses, as structural types. Real Excel
  * objects satisfy them; so does the strict fake in test/fakes/excel.ts. Keeping the subset
  * explicit shows at a glance which requirement sets the adapter needs (ExcelApi 1.9, with
- * newer calls behind isSetSupported).
+ * newer calls behind isSetSupported: ExcelApi 1.13, 1.14, 1.18, 1.20).
  */
 
 /** An object whose properties must be loaded and synced before they are read. */
@@ -60,8 +60,24 @@ export interface Worksheet extends Loadable {
   getRange(address: string): Range;
   /** ExcelApi 1.9. */
   getRanges(addresses: string): RangeAreas;
+  /** ExcelApi 1.18: the sheet's notes (the yellow "Note" of Excel, not a threaded comment). */
+  notes: NoteCollection;
   activate(): void;
   delete(): void;
+}
+
+/** Excel.NoteCollection (ExcelApi 1.18): the notes of a sheet, by cell. */
+export interface NoteCollection {
+  /** Adds a note to one cell ("A1"); a cell holds one note. */
+  add(cellAddress: string, content: string): Note;
+  /** The note on a cell ("A1"), or a null object. */
+  getItemOrNullObject(key: string): Note;
+}
+
+/** Excel.Note (ExcelApi 1.18). */
+export interface Note extends Loadable {
+  content: string;
+  isNullObject: boolean;
 }
 
 export interface NamedItemCollection {
@@ -192,6 +208,8 @@ export interface RangeAreas extends Loadable {
   address: string;
   isNullObject: boolean;
   format: RangeFormat;
+  /** ExcelApi 1.9: the cells of the areas holding a formula, or a null object when none does. */
+  getSpecialCellsOrNullObject(cellType: 'Formulas'): RangeAreas;
 }
 
 /** Options of Excel.run. */
