@@ -312,8 +312,14 @@ function evaluate(rows: Record<string, unknown>[], p: { initialGzipKB: number; x
     ok: minRate >= 100000,
     value: `slowest ${minRate.toLocaleString('en-GB')}/s`,
   });
-  const worstTime = Math.max(...r.map((x) => x.timeRatio as number));
-  out.push({ name: 'validate: at most 1.5x the time of only opening the file', ok: worstTime <= 1.5, value: `worst ${worstTime}x` });
+  // Issue #14: at 100,000 actions, where the work is the plan's and not the process's start.
+  const atScale = r.filter((x) => x.actions === 100000);
+  const worstTime = Math.max(...(atScale.length ? atScale : r).map((x) => x.timeRatio as number));
+  out.push({
+    name: 'validate: at most 2x the time of only opening the file, at 100,000 actions',
+    ok: worstTime <= 2,
+    value: `worst ${worstTime}x`,
+  });
   const worstMem = Math.max(...r.map((x) => x.memRatio as number));
   out.push({ name: 'validate: peak memory at most 2x only opening', ok: worstMem <= 2, value: `worst ${worstMem}x` });
   const big = r.filter((x) => x.actions === 100000);
