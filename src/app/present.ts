@@ -7,6 +7,7 @@ export type * from '../core';
 export {
   CHANGE_CODES,
   CHANGE_TITLES,
+  FIELD_LABELS,
   FINDING_CODES,
   MAP_FIELD_LABELS,
   PlanReadError,

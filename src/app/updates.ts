@@ -74,6 +74,8 @@ export async function planReturns(workbook: WorkbookPort, checked: CheckResult, 
 export interface MergeOutcome {
   /** The changes written, in plan order. */
   applied: MergeChange[];
+  /** True when the host's Undo takes them all back in one step (Excel with ExcelApi 1.20). */
+  oneUndoStep: boolean;
 }
 
 /**
@@ -90,6 +92,6 @@ export async function applyMerge(
   const applied = merge.changes.filter(accept);
   const cells = new Set(applied.map((c) => `${c.sheet}\u0000${c.cell}`));
   const edits = merge.edits.filter((e) => cells.has(`${e.sheet}\u0000${a1(e.row - 1, e.col)}`));
-  await workbook.editCells(edits);
-  return { applied };
+  const done = await workbook.editCells(edits);
+  return { applied, oneUndoStep: done?.oneUndoStep === true };
 }
