@@ -277,31 +277,26 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
 
 /** The fields the checker reads, each looked up once (a row's fields are made on access). */
 type Fields = Partial<Record<Field, FieldCell>>;
-const READ_FIELDS = [
-  'number',
-  'action',
-  'lead',
-  'timescale',
-  'revisedTarget',
-  'originalTarget',
-  'percent',
-  'start',
-  'status',
-  'rag',
-  'previousRag',
-  'reportRef',
-  'statusUpdate',
-  'decisions',
-  'priority',
-] as const satisfies readonly Field[];
 
-function fieldsOf(fields: Readonly<Fields>): Fields {
-  const out: Fields = {};
-  for (const name of READ_FIELDS) {
-    const fc = fields[name];
-    if (fc !== undefined) out[name] = fc;
-  }
-  return out;
+function fieldsOf(x: Readonly<Fields>): Fields {
+  // One literal, one shape: every record's fields read alike.
+  return {
+    number: x.number,
+    action: x.action,
+    lead: x.lead,
+    timescale: x.timescale,
+    revisedTarget: x.revisedTarget,
+    originalTarget: x.originalTarget,
+    percent: x.percent,
+    start: x.start,
+    status: x.status,
+    rag: x.rag,
+    previousRag: x.previousRag,
+    reportRef: x.reportRef,
+    statusUpdate: x.statusUpdate,
+    decisions: x.decisions,
+    priority: x.priority,
+  };
 }
 
 /** An action or workstream as interpreted: what the judging rules look at. */
@@ -431,6 +426,16 @@ interface Stated {
 
 const NOT_A_DATE = 'a number, not a date';
 
+/** A target cell that gives no date. */
+function noTimescale(text: string): ReadTimescale {
+  return { milestones: [], target: null, keywords: [], unparsed: [], history: [], text };
+}
+
+/** Needs its spaces tidied: whitespace other than a space, two spaces, or a space at either end. */
+function untidy(t: string): boolean {
+  return t.charCodeAt(0) === 32 || t.charCodeAt(t.length - 1) === 32 || /[^\S ]| {2}/.test(t);
+}
+
 /** A colour for messages: "a red fill". */
 function fillName(rag: RagLabel): string {
   return { Concern: 'red', Caution: 'amber', 'On Target': 'green', Complete: 'blue', 'Not Started': 'grey' }[rag];
@@ -446,7 +451,7 @@ class Context {
   private readonly timescales = new Map<string, Timescale>();
   private readonly leadLists = new Map<string, string[]>();
   private readonly reasons = new Map<string, string>();
-  private readonly statusMemo = new Map<string, ReturnType<typeof parseStatusCell>>();
+  private readonly statusMemo = new Map<string, ReturnType<typeof parseStatusCell> & { commentary: boolean }>();
   /** The as-of date's year, for dates written without one ("14 Aug"). */
   asOfYear: number | null = null;
 
@@ -523,7 +528,7 @@ class Context {
     const folded = foldLookalikes(text);
     // Most cells are already tidy: only rebuild the string when a space needs tidying.
     const t = folded.text;
-    const out = { text: t, found: folded.found, tidy: /[^\S ]| {2}|^ | $/.test(t) ? t.replace(/\s+/g, ' ').trim() : t };
+    const out = { text: t, found: folded.found, tidy: untidy(t) ? t.replace(/\s+/g, ' ').trim() : t };
     if (text.length <= MEMO_MAX) this.folds.set(text, out);
     return out;
   }
@@ -587,15 +592,14 @@ class Context {
   }
 
   timescale(fc: FieldCell | undefined): ReadTimescale {
-    const empty = { milestones: [], target: null, keywords: [], unparsed: [], history: [], text: '' };
-    if (!fc) return empty;
+    if (!fc) return noTimescale('');
     const where = at(fc);
     const cell = fc.cell;
     if (!cell || (typeof cell.value === 'string' && !cell.value.trim())) {
       this.add('no-target-date', where);
-      return empty;
+      return noTimescale('');
     }
-    if (this.cellError(fc, 'target date')) return empty;
+    if (this.cellError(fc, 'target date')) return noTimescale('');
     if (typeof cell.value === 'number') {
       const iso = this.serial(cell);
       if (iso)
@@ -608,11 +612,11 @@ class Context {
           text: formatUkDate(iso),
         };
       this.add('unrecognised-date', where, { text: String(cell.value), detail: NOT_A_DATE });
-      return { ...empty, text: String(cell.value) };
+      return noTimescale(String(cell.value));
     }
     if (typeof cell.value === 'boolean') {
       this.add('unrecognised-date', where, { text: String(cell.value) });
-      return { ...empty, text: String(cell.value) };
+      return noTimescale(String(cell.value));
     }
     const text = cell.value.trim();
     const folded = this.fold(text);
@@ -620,7 +624,7 @@ class Context {
     if (!/\d/.test(folded.text) && this.parseTimescale(folded.text).keywords.length === 0) {
       const st = parseStatus(folded.text);
       if (st.status === 'complete' || st.status === 'dropped' || (st.status && folded.text.length <= 30))
-        return { ...empty, text, status: st.status, statusWord: st.word };
+        return { ...noTimescale(text), status: st.status, statusWord: st.word };
     }
     if (folded.found.length > 0) this.lookalikes(fc, 'target date', text, folded);
     let t = this.parseTimescale(text);
@@ -642,7 +646,17 @@ class Context {
     if (t.milestones.length > 1) {
       this.add('several-target-dates', where, { text, count: t.milestones.length, target: t.target! });
     }
-    return { ...t, text };
+    // Written out rather than spread: the parsed timescale is shared, and comes in two shapes.
+    return {
+      milestones: t.milestones,
+      target: t.target,
+      keywords: t.keywords,
+      unparsed: t.unparsed,
+      history: t.history,
+      status: t.status,
+      statusWord: t.statusWord,
+      text,
+    };
   }
 
   /**
@@ -736,12 +750,18 @@ class Context {
     const text = this.plainText(fc.cell);
     let r = this.statusMemo.get(text);
     if (!r) {
-      r = parseStatusCell(this.fold(text).text);
+      const parsed = parseStatusCell(this.fold(text).text);
+      // Quote the status as the plan writes it ("In Progress"), not as matched.
+      const w = parsed.word;
+      r = {
+        ...parsed,
+        word: w && text.toLowerCase().startsWith(w.toLowerCase()) ? text.slice(0, w.length) : w,
+        // A long note or a "B/Fwd Oct 2010" line in a Status column is commentary, not an unknown word.
+        commentary: text.length > 40 || text.split('\n').some((l) => CARRIED_FORWARD.test(l.trim())),
+      };
       if (text.length <= MEMO_MAX) this.statusMemo.set(text, r);
     }
-    // A long note or a "B/Fwd Oct 2010" line in a Status column is commentary, not an unknown word.
-    const commentary = text.length > 40 || text.split('\n').some((l) => CARRIED_FORWARD.test(l.trim()));
-    if (!r.known && !commentary) this.add('unknown-rag', at(fc), { text });
+    if (!r.known && !r.commentary) this.add('unknown-rag', at(fc), { text });
     if (!text && fc.cell.fill) {
       const byFill = ragFromFill(fc.cell.fill);
       if (byFill)
@@ -754,9 +774,7 @@ class Context {
           text: `a ${fillName(byFill)} fill`,
         };
     }
-    // Quote the status as the plan writes it ("In Progress"), not as matched.
-    const word = r.word && text.toLowerCase().startsWith(r.word.toLowerCase()) ? text.slice(0, r.word.length) : r.word;
-    return { rag: r.rag, status: r.status, known: r.known, word, field: fc, text };
+    return { rag: r.rag, status: r.status, known: r.known, word: r.word, field: fc, text };
   }
 
   /**
@@ -801,16 +819,25 @@ function readMeta(raw: RawPlan, ctx: Context): Meta {
 }
 
 function duplicateNumbers(raw: RawPlan, actions: ActionReport[], ctx: Context): void {
-  const seen = new Map<string, number[]>();
+  // Per workstream, each number's first action, or every action once it repeats. Whole numbers
+  // are their own keys; others are compared as written (1.5 and "1.5" are one number).
+  const byWorkstream = new Map<number, Map<number | string, number | number[]>>();
+  const repeated: number[][] = [];
   actions.forEach((a, i) => {
     if (a.number === null) return;
-    const key = `${raw.actions[i].workstream}\u0000${String(a.number)}`;
-    const list = seen.get(key) ?? [];
-    list.push(i);
-    seen.set(key, list);
+    const w = raw.actions[i].workstream;
+    let seen = byWorkstream.get(w);
+    if (!seen) byWorkstream.set(w, (seen = new Map()));
+    const key = typeof a.number === 'number' && Number.isInteger(a.number) ? a.number : String(a.number);
+    const had = seen.get(key);
+    if (had === undefined) seen.set(key, i);
+    else if (typeof had === 'number') {
+      const list = [had, i];
+      seen.set(key, list);
+      repeated.push(list);
+    } else had.push(i);
   });
-  for (const list of seen.values()) {
-    if (list.length < 2) continue;
+  for (const list of repeated) {
     const rows = list.map((i) => actions[i].row).join(', ');
     for (const i of list.slice(1)) {
       const a = raw.actions[i];

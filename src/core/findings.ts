@@ -105,6 +105,17 @@ const q = (s: string | undefined) => `"${s ?? ''}"`;
 const ago = (days: number) => (days === 1 ? '1 day' : `${days} days`);
 const uk = (iso: IsoDate | undefined) => (iso ? formatUkDate(iso) : '');
 
+// Findings of one workstream's items are shown together: its shortened title is kept.
+let titleIn = '';
+let titleOut = '';
+function title50(title: string): string {
+  if (title !== titleIn) {
+    titleIn = title;
+    titleOut = shortText(title, 50);
+  }
+  return titleOut;
+}
+
 /**
  * "Action 3 of "Financial Planning"": an action by its number and workstream; without a
  * number, "The action in row 12 of …" (or "Action of …" where the row is not shown). The one
@@ -112,7 +123,7 @@ const uk = (iso: IsoDate | undefined) => (iso ? formatUkDate(iso) : '');
  */
 export function actionName(number: string | number | null, workstream: string, row?: number): string {
   const n = number === null ? '' : String(number).trim();
-  const of = `of "${shortText(workstream, 50)}"`;
+  const of = `of "${title50(workstream)}"`;
   if (n) return `Action ${n} ${of}`;
   return row === undefined ? `Action ${of}` : `The action in row ${row} ${of}`;
 }
@@ -148,7 +159,7 @@ export const FINDING_MESSAGES: Record<FindingCode, (f: Finding) => string> = {
   'unknown-rag': (f) =>
     `${subject(f)}: status ${q(shortText(f.facts.text ?? '', 60))} is not a RAG or status word PlanCheck knows: use Red, Amber, Green or Blue, or a status such as Complete, In Progress, Not Started or Cancelled.`,
   'duplicate-number': (f) =>
-    `Action number ${f.facts.number} appears more than once in "${shortText(f.item.kind === 'action' ? f.item.workstream : itemName(f.item), 50)}" (rows ${f.facts.rows}): renumber so each action can be referred to.`,
+    `Action number ${f.facts.number} appears more than once in "${title50(f.item.kind === 'action' ? f.item.workstream : itemName(f.item))}" (rows ${f.facts.rows}): renumber so each action can be referred to.`,
   'missing-status-update': (f) => `${subject(f)} has no status update: add a line on progress for members.`,
   'missing-description': (f) => `${subject(f)} has no description: say what the action is.`,
   'due-soon': (f) => `${subject(f)} is due ${uk(f.facts.target)} (in ${ago(f.facts.days ?? 0)}) and ${pct(f.facts.percent)}.`,

@@ -2,48 +2,61 @@
  * Which cells to mark and why: problem cells (errors, warnings) and RAG cells, one mark
  * per cell with every reason in its note. Adapters apply them reversibly.
  */
-import { a1 } from './cell';
 import type { CheckResult } from './check';
-import type { RawAction } from './read';
+import type { Finding } from './findings';
+import { fieldColumn } from './read';
 import type { HighlightKind, HighlightMark } from './sheetspec';
 
 const RANK: Record<string, number> = { error: 0, warning: 1 };
 
+/** Why a cell is marked: a finding, or a record's stated RAG beside the computed one. */
+type Reason = Finding | { rag: HighlightKind; ragReason: string };
+
+function noteOf(r: Reason): string {
+  return 'code' in r ? r.message : `RAG by dates and progress: ${r.rag} (${r.ragReason})`;
+}
+
 /**
  * Every cell to mark, in order (findings first, then stated-RAG cells), as often as it has a
- * reason; the note is made only when asked for.
+ * reason; the note is written only when asked for.
  */
-function eachMark(
-  result: CheckResult,
-  visit: (sheet: string, row: number, col: number, kind: HighlightKind, note: () => string) => void,
-): void {
+function eachMark(result: CheckResult, visit: (sheet: string, row: number, col: number, kind: HighlightKind, why: Reason) => void): void {
   for (const f of result.report.findings) {
-    if (f.severity === 'info') continue;
-    visit(f.sheet, f.row - 1, f.col, f.severity as HighlightKind, () => f.message);
+    if (f.severity !== 'info') visit(f.sheet, f.row - 1, f.col, f.severity, f);
   }
   const { raw, report } = result;
-  const rag = (sheet: string, fields: RawAction['fields'], judged: { rag: HighlightKind; ragReason: string }) => {
-    const cell = fields.rag;
-    if (cell) visit(sheet, cell.row, cell.col, judged.rag, () => `RAG by dates and progress: ${judged.rag} (${judged.ragReason})`);
-  };
-  raw.workstreams.forEach((w, i) => rag(w.sheet, w.fields, report.workstreams[i]));
-  raw.actions.forEach((a, i) => rag(a.sheet, a.fields, report.actions[i]));
+  raw.workstreams.forEach((w, i) => {
+    const col = fieldColumn(w.fields, 'rag');
+    if (col !== undefined) visit(w.sheet, w.row, col, report.workstreams[i].rag, report.workstreams[i]);
+  });
+  raw.actions.forEach((a, i) => {
+    const col = fieldColumn(a.fields, 'rag');
+    if (col !== undefined) visit(a.sheet, a.row, col, report.actions[i].rag, report.actions[i]);
+  });
 }
+
+/** A cell's place as one number within its sheet (Excel's limits: 1,048,576 rows, 16,384 columns). */
+const cellKey = (row: number, col: number) => row * 16_384 + col;
 
 /** The marks for a checked plan: one per cell, the worst finding's kind, every reason in the note. */
 export function highlightMarks(result: CheckResult): HighlightMark[] {
-  const byCell = new Map<string, HighlightMark>();
-  eachMark(result, (sheet, row, col, kind, note) => {
-    const key = `${sheet}!${a1(row, col)}`;
-    const existing = byCell.get(key);
+  const marks: HighlightMark[] = [];
+  const sheets = new Map<string, Map<number, HighlightMark>>();
+  eachMark(result, (sheet, row, col, kind, why) => {
+    let cells = sheets.get(sheet);
+    if (!cells) sheets.set(sheet, (cells = new Map()));
+    const key = cellKey(row, col);
+    const existing = cells.get(key);
     if (!existing) {
-      byCell.set(key, { sheet, row, col, kind, note: note() });
+      const mark = { sheet, row, col, kind, note: noteOf(why) };
+      cells.set(key, mark);
+      marks.push(mark);
       return;
     }
-    existing.note += `\n${note()}`;
+    existing.note += `\n${noteOf(why)}`;
     if ((RANK[kind] ?? 9) < (RANK[existing.kind] ?? 9)) existing.kind = kind;
   });
-  return [...byCell.values()];
+  return marks;
 }
 
 /**
@@ -51,12 +64,16 @@ export function highlightMarks(result: CheckResult): HighlightMark[] {
  * notes: a front end with a limit can refuse before spending the memory.
  */
 export function highlightCellCount(result: CheckResult): number {
-  const sheets = new Map<string, number>();
-  const cells = new Set<number>();
+  const sheets = new Map<string, Set<number>>();
+  let count = 0;
   eachMark(result, (sheet, row, col) => {
-    let s = sheets.get(sheet);
-    if (s === undefined) sheets.set(sheet, (s = sheets.size));
-    cells.add((s * 1_048_576 + row) * 16_384 + col);
+    let cells = sheets.get(sheet);
+    if (!cells) sheets.set(sheet, (cells = new Set()));
+    const key = cellKey(row, col);
+    if (!cells.has(key)) {
+      cells.add(key);
+      count++;
+    }
   });
-  return cells.size;
+  return count;
 }

@@ -422,6 +422,14 @@ for (const field of Object.keys(FIELD_NAMES) as Field[]) {
   });
 }
 
+/**
+ * The column of a record's field (undefined when its table has none), without making the
+ * field: the highlighter asks it of every record. The field's cell is in the record's row.
+ */
+export function fieldColumn(fields: RawAction['fields'], field: Field): number | undefined {
+  return fields instanceof RowFields ? fields._columns[field] : fields[field]?.col;
+}
+
 function fieldCells(view: SheetView, row: number, columns: Partial<Record<Field, number>>): Readonly<Partial<Record<Field, FieldCell>>> {
   return new RowFields(view, row, columns) as Readonly<Partial<Record<Field, FieldCell>>>;
 }
@@ -836,10 +844,14 @@ function sectionWorkstream(plan: RawPlan, view: SheetView, heading: { row: numbe
 function isLegendRow(view: SheetView, row: number): boolean {
   const cols = view.filledColumns(row);
   if (cols.length === 0) return false;
-  const texts = cols.map((c) => view.text(row, c));
-  if (/^(key|legend|rag key|status key|b?rag rating key)\b/i.test(texts[0])) return true;
-  const legend = texts.filter((t) => LEGEND_CELL.test(t) && t.length <= 120).length;
-  return legend >= 2 || (legend === 1 && texts.length === 1);
+  if (/^(key|legend|rag key|status key|b?rag rating key)\b/i.test(view.text(row, cols[0]))) return true;
+  // Asked of every row: count without building the row's texts.
+  let legend = 0;
+  for (const c of cols) {
+    const t = view.text(row, c);
+    if (t.length <= 120 && LEGEND_CELL.test(t) && ++legend >= 2) return true;
+  }
+  return legend === 1 && cols.length === 1;
 }
 
 /** A guidance row right under the header: its cells say what goes in each column. */

@@ -10,6 +10,9 @@ export class SheetView {
   /** Index of the last row holding a value (-1 for an empty sheet). */
   readonly lastRow: number;
   private readonly byColumn = new Map<number, CellRange[]>();
+  // The reader asks several questions of each row in turn: the last row's columns are kept.
+  private filledRow = -1;
+  private filled: number[] = [];
 
   constructor(readonly grid: SheetGrid) {
     let last = grid.rows.length - 1;
@@ -66,14 +69,14 @@ export class SheetView {
     return -1;
   }
 
-  /** Columns holding a value in the row (own cells only), in order. */
+  /** Columns holding a value in the row (own cells only), in order. Shared: do not change it. */
   filledColumns(row: number): number[] {
+    if (row === this.filledRow) return this.filled;
     const r = this.grid.rows[row];
     const out: number[] = [];
-    if (!r) return out;
-    r.forEach((cell, c) => {
-      if (isValue(cell)) out.push(c);
-    });
+    if (r) for (let c = 0; c < r.length; c++) if (isValue(r[c])) out.push(c);
+    this.filledRow = row;
+    this.filled = out;
     return out;
   }
 
@@ -89,7 +92,12 @@ export class SheetView {
 
 /** True when the cell holds something other than blank text. */
 export function isValue(cell: RawCell | undefined): cell is RawCell {
-  return cell !== undefined && !(typeof cell.value === 'string' && cell.value.trim() === '');
+  if (cell === undefined) return false;
+  const v = cell.value;
+  if (typeof v !== 'string') return true;
+  // Most text starts with a printable Latin character: no need to trim it to know.
+  const c = v.charCodeAt(0);
+  return (c > 32 && c < 127) || v.trim() !== '';
 }
 
 function rowHasValue(row: (RawCell | undefined)[] | undefined): boolean {

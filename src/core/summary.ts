@@ -10,7 +10,7 @@ import type { CheckResult } from './check';
 import { type Comparison, changeRequests, comparisonHeadline } from './compare';
 import { formatUkDate } from './parse/dates';
 import type { Report } from './model';
-import { isOverdue } from './rag';
+import { isOverdue, ragCounts } from './rag';
 import type { Settings } from './settings';
 import { type CellSpec, RAG_COLOURS, RAG_LABELS, type RagLabel, type SheetSpec, ragStyle } from './sheetspec';
 
@@ -87,12 +87,14 @@ export function buildSummary(result: CheckResult, settings: Settings, options: S
 
   SUMMARY_COLUMNS.forEach((h, i) => put(r, i, h, 'header'));
   r++;
-  const actionsOf = new Map<string, Report['actions']>();
+  // Actions by sheet, then workstream title: no key string per action.
+  const actionsOf = new Map<string, Map<string, Report['actions']>>();
   for (const a of report.actions) {
-    const key = `${a.sheet}\u0000${a.workstream}`;
-    const list = actionsOf.get(key);
+    let sheet = actionsOf.get(a.sheet);
+    if (!sheet) actionsOf.set(a.sheet, (sheet = new Map()));
+    const list = sheet.get(a.workstream);
     if (list) list.push(a);
-    else actionsOf.set(key, [a]);
+    else sheet.set(a.workstream, [a]);
   }
   for (const w of report.workstreams) {
     put(r, 0, w.rag, ragStyle(w.rag));
@@ -102,7 +104,7 @@ export function buildSummary(result: CheckResult, settings: Settings, options: S
     put(r, 3, w.leads.join(' / '), 'wrap');
     if (w.priority !== null) put(r, 4, w.priority, typeof w.priority === 'number' ? 'integer' : 'text');
     put(r, 5, w.title, 'wrap');
-    put(r, 6, w.statusUpdate ?? generatedUpdate(actionsOf.get(`${w.sheet}\u0000${w.title}`) ?? [], report.asOf), 'wrap');
+    put(r, 6, w.statusUpdate ?? generatedUpdate(actionsOf.get(w.sheet)?.get(w.title) ?? [], report.asOf), 'wrap');
     put(r, 7, w.decisions ?? '', 'wrap');
     put(r, 8, w.ragReason, 'wrap');
     r++;
@@ -204,9 +206,15 @@ export function buildSummary(result: CheckResult, settings: Settings, options: S
 /** Heights for rows of wrapped text: lines needed in the narrowest fit, 15 points a line. */
 function rowHeights(cells: CellSpec[], merges: CellRange[]): Record<number, number> {
   const out: Record<number, number> = {};
+  // The first merge starting at each cell, looked up by place rather than searched per cell.
+  const mergeAt = new Map<number, CellRange>();
+  for (const g of merges) {
+    const key = g.top * 16_384 + g.left;
+    if (!mergeAt.has(key)) mergeAt.set(key, g);
+  }
   for (const c of cells) {
     if (c.style !== 'wrap' || typeof c.value !== 'string') continue;
-    const m = merges.find((g) => g.top === c.row && g.left === c.col);
+    const m = mergeAt.get(c.row * 16_384 + c.col);
     let width = 0;
     for (let col = c.col; col <= (m ? m.right : c.col); col++) width += WIDTHS[col] ?? 10;
     // About 1.1 characters of Calibri 11 per width unit; each paragraph starts a line.
@@ -220,15 +228,17 @@ function rowHeights(cells: CellSpec[], merges: CellRange[]): Record<number, numb
 function generatedUpdate(all: Report['actions'], asOf: string): string {
   const mine = all.filter((a) => a.status !== 'dropped');
   if (mine.length === 0) return '';
-  const counts = countWords(mine.map((a) => a.rag));
-  const overdue = mine.filter((a) => isOverdue(a, asOf)).length;
+  const counts = countWords(mine);
+  let overdue = 0;
+  for (const a of mine) if (isOverdue(a, asOf)) overdue++;
   return `${mine.length} action${mine.length === 1 ? '' : 's'}: ${counts}${overdue ? `; ${overdue} overdue` : ''}.`;
 }
 
-function countWords(rags: RagLabel[]): string {
-  return RAG_LABELS.map((l) => [l, rags.filter((r) => r === l).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([l, n]) => `${n} ${l}`)
+/** "3 Concern, 2 On Target": each RAG with its count, in the key's order. */
+function countWords(items: { rag: RagLabel }[]): string {
+  const n = ragCounts(items.map((i) => i.rag));
+  return RAG_LABELS.filter((l) => n[l] > 0)
+    .map((l) => `${n[l]} ${l}`)
     .join(', ');
 }
 
@@ -237,21 +247,26 @@ export function programmeSummary(report: Report, existing: string | null, compar
   const ws = report.workstreams;
   const parts: string[] = [];
   parts.push(
-    `As at ${formatUkDate(report.asOf)}, ${ws.length} workstream${ws.length === 1 ? '' : 's'}: ${countWords(ws.map((w) => w.rag)) || 'none rated'}.`,
+    `As at ${formatUkDate(report.asOf)}, ${ws.length} workstream${ws.length === 1 ? '' : 's'}: ${countWords(ws) || 'none rated'}.`,
   );
   // Dropped actions (cancelled, superseded…) are not counted, but members are told how many.
   const live = report.actions.filter((a) => a.status !== 'dropped');
   if (live.length > 0) {
-    parts.push(`${live.length} actions: ${countWords(live.map((a) => a.rag))}.`);
+    parts.push(`${live.length} actions: ${countWords(live)}.`);
   }
   const dropped = report.actions.length - live.length;
   if (dropped > 0)
     parts.push(
       `${dropped} ${dropped === 1 ? 'action was' : 'actions were'} cancelled, superseded or withdrawn and ${dropped === 1 ? 'is' : 'are'} not counted.`,
     );
-  const overdue = report.findings.filter((f) => f.code === 'overdue').length;
-  const unowned = report.findings.filter((f) => f.code === 'missing-owner').length;
-  const noDate = report.findings.filter((f) => f.code === 'no-target-date').length;
+  let overdue = 0;
+  let unowned = 0;
+  let noDate = 0;
+  for (const f of report.findings) {
+    if (f.code === 'overdue') overdue++;
+    else if (f.code === 'missing-owner') unowned++;
+    else if (f.code === 'no-target-date') noDate++;
+  }
   const issues: string[] = [];
   if (overdue) issues.push(`${overdue} ${overdue === 1 ? 'is' : 'are'} past ${overdue === 1 ? 'its' : 'their'} target date`);
   if (unowned) issues.push(`${unowned} ${unowned === 1 ? 'has' : 'have'} no lead officer`);

@@ -45,6 +45,29 @@ function toUtc(iso: IsoDate): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
 
+/** Digits at i..i+n of an ISO date as a number, read without building strings. */
+function digits(iso: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) v = v * 10 + iso.charCodeAt(k) - 48;
+  return v;
+}
+
+/**
+ * Days since 1970-01-01 of an ISO date (Howard Hinnant's days_from_civil): the checker
+ * counts days for every record, and this needs no Date and no substrings.
+ */
+function dayNumber(iso: IsoDate): number {
+  let y = digits(iso, 0, 4);
+  const m = digits(iso, 5, 2);
+  const d = digits(iso, 8, 2);
+  if (m <= 2) y--;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 function fromUtc(ms: number): IsoDate {
   const d = new Date(ms);
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -62,7 +85,7 @@ export function addDays(iso: IsoDate, n: number): IsoDate {
 
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
+  return a.length === 10 && b.length === 10 ? dayNumber(b) - dayNumber(a) : Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
 }
 
 // Serial 1 is 1 Jan 1900; Excel also counts a 29 Feb 1900 that never was (serial 60),
