@@ -2,7 +2,10 @@
 
 /** Where the CLI writes, so tests can run it in-process. */
 export interface Io {
-  out(s: string): void;
+  /** Writes to stdout; false when the text was queued (the reader is behind): wait for {@link drained}. */
+  out(s: string): boolean | void;
+  /** Resolves when queued stdout has gone to the reader (a pipe to `jq` or `head` is slower than PlanCheck). */
+  drained?(): Promise<void>;
   err(s: string): void;
   /** True when stderr is a terminal (progress and colour go there only then). */
   errIsTTY: boolean;
@@ -11,17 +14,26 @@ export interface Io {
   today(): string;
 }
 
-/** Output gathered into writes of about 64 KB: one write per line or per item would be slow. */
-export function chunked(io: Pick<Io, 'out'>): { put(s: string): void; flush(): void } {
+/**
+ * Output gathered into writes of about 64 KB: one write per line or per item would be slow.
+ * When the reader is behind (stdout is a pipe, and Node queues what a pipe cannot take yet),
+ * `put` returns a promise to wait on: a 100 MB report queued whole would pass the memory bound.
+ */
+export function chunked(io: Pick<Io, 'out' | 'drained'>): {
+  put(s: string): Promise<void> | undefined;
+  flush(): Promise<void> | undefined;
+} {
   let buffer = '';
   const flush = () => {
-    if (buffer) io.out(buffer);
+    if (!buffer) return undefined;
+    const accepted = io.out(buffer);
     buffer = '';
+    return accepted === false && io.drained ? io.drained() : undefined;
   };
   return {
     put: (s) => {
       buffer += s;
-      if (buffer.length >= 1 << 16) flush();
+      return buffer.length >= 1 << 16 ? flush() : undefined;
     },
     flush,
   };
@@ -30,31 +42,37 @@ export function chunked(io: Pick<Io, 'out'>): { put(s: string): void; flush(): v
 /**
  * Writes a value as `JSON.stringify(value, null, 2)` would, but top-level arrays item by
  * item in chunks: a 100,000-action report is tens of MB of text that need never be one
- * string. (The report is typed where it is built; its schema is checked in the tests.)
+ * string, waiting whenever the reader is behind. (The report is typed where it is built; its
+ * schema is checked in the tests.)
  */
-export function writeJson(value: object, io: Pick<Io, 'out'>): void {
-  const { put, flush } = chunked(io);
+export async function writeJson(value: object, io: Pick<Io, 'out' | 'drained'>): Promise<void> {
+  const out = chunked(io);
+  const put = async (s: string) => {
+    const wait = out.put(s);
+    if (wait) await wait;
+  };
   const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  put('{');
-  entries.forEach(([key, v], i) => {
-    put(`\n  ${JSON.stringify(key)}: `);
+  await put('{');
+  for (const [i, [key, v]] of entries.entries()) {
+    await put(`\n  ${JSON.stringify(key)}: `);
     if (Array.isArray(v) && v.length > 0) {
-      put('[');
+      await put('[');
       // Each item stringified as it sits in its array, so the indentation comes out right
       // without re-indenting every line of every item.
       const head = `{\n  ${JSON.stringify(key)}: [\n    `.length;
       const tail = '\n  ]\n}'.length;
-      v.forEach((item, j) => {
-        const s = JSON.stringify({ [key]: [item ?? null] }, null, 2);
-        put(`${j ? ',' : ''}\n    ${s.slice(head, s.length - tail)}`);
-      });
-      put('\n  ]');
+      for (let j = 0; j < v.length; j++) {
+        const s = JSON.stringify({ [key]: [v[j] ?? null] }, null, 2);
+        const wait = out.put(`${j ? ',' : ''}\n    ${s.slice(head, s.length - tail)}`);
+        if (wait) await wait;
+      }
+      await put('\n  ]');
     } else {
-      put(indent(JSON.stringify(v, null, 2), '  '));
+      await put(indent(JSON.stringify(v, null, 2), '  '));
     }
-    if (i < entries.length - 1) put(',');
-  });
-  put(entries.length ? '\n}\n' : '}\n');
-  flush();
+    if (i < entries.length - 1) await put(',');
+  }
+  await put(entries.length ? '\n}\n' : '}\n');
+  await out.flush();
 }

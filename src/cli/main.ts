@@ -27,6 +27,7 @@ export { type Io, writeJson };
 /** The real process streams. */
 export const processIo: Io = {
   out: (s) => process.stdout.write(s),
+  drained: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
   err: (s) => process.stderr.write(s),
   errIsTTY: Boolean(process.stderr.isTTY),
   outIsTTY: Boolean(process.stdout.isTTY),

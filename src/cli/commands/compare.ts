@@ -44,7 +44,7 @@ Examples:
         checkPrevious(await openFile(previousFile, io), request, path.basename(previousFile), current, previousAsOf),
       );
       const comparison = compareReports(previous, current);
-      if (opts.format === 'json') writeJson(comparison, io);
+      if (opts.format === 'json') await writeJson(comparison, io);
       else io.out(formatComparison(comparison, colour));
     });
 }

@@ -27,11 +27,14 @@ Examples:
       // Only the report is kept: the workbook and its grid can be let go before it is written out.
       const { report } = (await openAndCheck(file, request, io)).result;
       if (opts.format === 'json') {
-        writeJson(report, io);
+        await writeJson(report, io);
       } else {
         const out = chunked(io);
-        for (const line of textLines(report, colour)) out.put(`${line}\n`);
-        out.flush();
+        for (const line of textLines(report, colour)) {
+          const wait = out.put(`${line}\n`);
+          if (wait) await wait;
+        }
+        await out.flush();
       }
       done(report.counts.errors > 0 ? EXIT.findings : EXIT.ok);
     });
