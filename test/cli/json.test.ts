@@ -30,7 +30,7 @@ describe('writeJson', () => {
     expect(out.text).toBe(JSON.stringify(report, null, 2) + '\n');
     // Findings keep their facts in memory; as JSON they are the documented shape.
     expect(ReportSchema.parse(JSON.parse(out.text))).toEqual(JSON.parse(JSON.stringify(report)));
-    const big = { actions: Array.from({ length: 2000 }, (_, i) => ({ ...report.actions[i % report.actions.length], row: i + 1 })) };
+    const big = { actions: Array.from({ length: 5000 }, (_, i) => ({ ...report.actions[i % report.actions.length], row: i + 1 })) };
     const bigOut = await written(big);
     expect(bigOut.text).toBe(JSON.stringify(big, null, 2) + '\n');
     expect(bigOut.chunks).toBeGreaterThan(5);
