@@ -55,6 +55,13 @@ module.exports = async (env, options) => {
             options: { configFile: 'tsconfig.web.json', transpileOnly: true },
           },
         },
+        {
+          // The core and the app layer run nothing when loaded (declarations only), so a module
+          // none of whose exports a chunk uses is left out of it: the update cycle's engine,
+          // reached through the barrels' `export *`, then loads only with the pane's lazy chunk.
+          test: /[\\/]src[\\/](core|app)[\\/].*\.ts$/,
+          sideEffects: false,
+        },
       ],
     },
     plugins: [

@@ -1,4 +1,4 @@
-/** The task pane: Check, findings, RAG counts, Highlight / Clear, Build summary, settings. */
+/** The task pane: Check, findings, RAG counts, Highlight / Clear, Build summary, update requests and merging returns, settings. */
 import {
   Accordion,
   AccordionHeader,
@@ -28,9 +28,15 @@ import type { Host } from '../app';
 import { useStyles } from './styles';
 import { usePlanCheck } from './usePlanCheck';
 
-// The column form loads when first opened: the pane's initial script stays small.
+// The column form and the update cycle's views load when first opened: the pane's initial script stays small.
 const ColumnMapForm = lazy(() =>
   import(/* webpackChunkName: "columns" */ './components/ColumnMapForm').then((m) => ({ default: m.ColumnMapForm })),
+);
+const UpdateRequestsForm = lazy(() =>
+  import(/* webpackChunkName: "updates" */ './components/UpdateRequestsForm').then((m) => ({ default: m.UpdateRequestsForm })),
+);
+const MergePreview = lazy(() =>
+  import(/* webpackChunkName: "updates" */ './components/MergePreview').then((m) => ({ default: m.MergePreview })),
 );
 
 const AS_OF_SOURCE = { option: 'as you set', 'report-date': "the plan's Report Date", today: 'today' } as const;
@@ -61,7 +67,10 @@ export function App({ host }: { host: Host }) {
     clearComparison,
     ownersSheet,
     copyText,
+    updates,
   } = usePlanCheck(host);
+  const [requesting, setRequesting] = useState(false);
+  const returnsInput = useRef<HTMLInputElement>(null);
   const [settingColumns, setSettingColumns] = useState(false);
   // Closing the form (Save or Cancel) puts focus back on its button, not on the page.
   const setColumnsButton = useRef<HTMLButtonElement>(null);
@@ -113,6 +122,15 @@ export function App({ host }: { host: Host }) {
           }
         />
       </div>
+      <div className={styles.row}>
+        <Button onClick={() => setRequesting(true)} disabled={busy}>
+          Update requests…
+        </Button>
+        <Button onClick={() => returnsInput.current?.click()} disabled={busy}>
+          Merge returns…
+        </Button>
+        <WorkbookFileInput inputRef={returnsInput} label="Returned update forms" onFiles={(files) => void updates.previewReturns(files)} />
+      </div>
       {busy && <Spinner size="tiny" label={state.busy} />}
       {state.error && (
         <MessageBar intent="error">
@@ -126,6 +144,30 @@ export function App({ host }: { host: Host }) {
         <MessageBar intent="success">
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
+      )}
+      {requesting && (
+        <Suspense fallback={<Spinner size="tiny" label="Opening Update requests…" />}>
+          <UpdateRequestsForm
+            planFile={host.fileName}
+            made={updates.requests}
+            disabled={busy}
+            onMake={(choice) => void updates.makeRequests(choice)}
+            onClose={() => {
+              updates.closeRequests();
+              setRequesting(false);
+            }}
+          />
+        </Suspense>
+      )}
+      {updates.merge && (
+        <Suspense fallback={<Spinner size="tiny" label="Opening the preview…" />}>
+          <MergePreview
+            preview={updates.merge}
+            disabled={busy}
+            onApply={(accepted) => void updates.applyReturns(accepted)}
+            onCancel={updates.closeMerge}
+          />
+        </Suspense>
       )}
       {settingColumns && (
         <Suspense fallback={<Spinner size="tiny" label="Opening Set columns…" />}>
