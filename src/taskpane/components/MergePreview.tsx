@@ -85,8 +85,8 @@ export function MergePreview({ preview, disabled, onApply, onCancel }: MergePrev
             {`Changes (${plan.changes.length})`}
           </Text>
           <ul className={pane.list}>
-            {plan.changes.map((c) => (
-              <li key={`${c.sheet}!${c.cell}`}>
+            {plan.changes.map((c, i) => (
+              <li key={`${c.sheet}!${c.cell}:${c.field}:${i}`}>
                 <Checkbox checked={kept.has(c)} onChange={(_, d) => toggle(c, d.checked === true)} label={changeLabel(c)} />
               </li>
             ))}
