@@ -16,7 +16,7 @@ import {
 import type { Field } from './headers';
 import type { ActionReport, Meta, Report, WorkstreamReport } from './model';
 import { type IsoDate, daysBetween, formatUkDate, parseDateText, serialToIso } from './parse/dates';
-import { foldLookalikes } from './parse/lookalike';
+import { foldLookalikes, hasLookalikes } from './parse/lookalike';
 import { parseLeads } from './parse/leads';
 import { isDateFormat } from './parse/numfmt';
 import { parsePercent } from './parse/percent';
@@ -24,8 +24,8 @@ import { ragFromFill } from './parse/fill';
 import { type ActionStatus, parseStatus, parseStatusCell } from './parse/status';
 import { type Timescale, parseTimescale } from './parse/timescale';
 import { compactText, shortText } from './text';
-import { type RagResult, computeRag, isOverdue, ragCounts, rollUpRag } from './rag';
-import { type FieldCell, type RawPlan, type ReadOptions, LOOKED_FOR, readPlan } from './read';
+import { type RagInput, type RagResult, computeRag, isOverdue, ragCounts, rollUpRag } from './rag';
+import { type FieldCell, type RawPlan, type ReadOptions, LOOKED_FOR, checkedFields, readPlan } from './read';
 import type { Settings } from './settings';
 import type { RagLabel } from './sheetspec';
 
@@ -102,7 +102,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
 
   const actions: ActionReport[] = raw.actions.map((a, index) => {
     const ws = raw.workstreams[a.workstream];
-    const f = fieldsOf(a.fields);
+    const f = checkedFields(a.fields);
     ctx.aboutAction(index, f.number?.cell, ws.title, a.row);
     const number = readNumber(f.number?.cell);
     // A bullet typed in Word ("§ Deliver…", "• Deliver…") is not part of what the action says.
@@ -121,7 +121,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const percent = ctx.percent(f.percent);
     const start = ctx.date(f.start);
     const said = ctx.stated(f, timescale);
-    const result = computeRag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings);
+    const result = ctx.rag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings);
     ctx.judge({
       kind: 'action',
       sheet: a.sheet,
@@ -156,7 +156,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       previousStatedRag: ctx.quietRag(f.previousRag),
       status: said.status,
       rag: result.rag,
-      ragReason: ctx.reason(result.reason),
+      ragReason: result.reason,
     };
   });
 
@@ -178,19 +178,27 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
         mine.length === 0 && hasActions[index]
           ? { rag: 'Not Started' as const, reason: 'every action dropped (cancelled, superseded or withdrawn)' }
           : rollUpRag(mine.map((a) => a.rag));
-      const pcts = mine.map((a) => a.percent).filter((p): p is number => p !== null);
-      const targets = mine
-        .map((a) => a.targetDate)
-        .filter((t): t is string => t !== null)
-        .sort();
+      // One pass: the latest target, the mean percentage, every lead once.
+      let latest: IsoDate | null = null;
+      let sum = 0;
+      let counted = 0;
+      const leads = new Set<string>();
+      for (const a of mine) {
+        if (a.targetDate !== null && (latest === null || a.targetDate > latest)) latest = a.targetDate;
+        if (a.percent !== null) {
+          sum += a.percent;
+          counted++;
+        }
+        for (const l of a.leads) leads.add(l);
+      }
       return {
         sheet: w.sheet,
         row: w.row + 1,
         title: w.title,
-        leads: [...new Set(mine.flatMap((a) => a.leads))],
-        targetDate: targets.length ? targets[targets.length - 1] : null,
+        leads: [...leads],
+        targetDate: latest,
         targetHistory: [],
-        percent: pcts.length ? Math.round(pcts.reduce((s, p) => s + p, 0) / pcts.length) : null,
+        percent: counted ? Math.round(sum / counted) : null,
         priority: null,
         statedRag: null,
         status: null,
@@ -201,7 +209,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
         actionCount: mine.length,
       };
     }
-    const f = fieldsOf(w.fields);
+    const f = checkedFields(w.fields);
     ctx.aboutWorkstream(index, w.title);
     const { timescale, field: targetField } = ctx.schedule(f);
     const leads = ctx.leads(ctx.text(f.lead, 'lead', true));
@@ -212,7 +220,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const decisions = ctx.text(f.decisions, 'decisions') || null;
     const result =
       percent !== null || timescale.target !== null || said.status !== null || mine.length === 0
-        ? computeRag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings)
+        ? ctx.rag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings)
         : rollUpRag(mine.map((a) => a.rag));
     ctx.judge({
       kind: 'workstream',
@@ -277,27 +285,6 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
 
 /** The fields the checker reads, each looked up once (a row's fields are made on access). */
 type Fields = Partial<Record<Field, FieldCell>>;
-
-function fieldsOf(x: Readonly<Fields>): Fields {
-  // One literal, one shape: every record's fields read alike.
-  return {
-    number: x.number,
-    action: x.action,
-    lead: x.lead,
-    timescale: x.timescale,
-    revisedTarget: x.revisedTarget,
-    originalTarget: x.originalTarget,
-    percent: x.percent,
-    start: x.start,
-    status: x.status,
-    rag: x.rag,
-    previousRag: x.previousRag,
-    reportRef: x.reportRef,
-    statusUpdate: x.statusUpdate,
-    decisions: x.decisions,
-    priority: x.priority,
-  };
-}
 
 /** An action or workstream as interpreted: what the judging rules look at. */
 interface Judged {
@@ -373,7 +360,8 @@ const RULES: Partial<Record<FindingCode, (r: Judged) => Raised[]>> = {
       ? one(r.said.field, { stated: r.said.text, computed: r.result.rag, reason: r.result.reason })
       : NONE,
 };
-const JUDGING = Object.entries(RULES) as [FindingCode, (r: Judged) => Raised[]][];
+const JUDGED_CODES = Object.keys(RULES) as FindingCode[];
+const JUDGING = JUDGED_CODES.map((code) => RULES[code]!);
 
 /** Where a field cell is, for a finding. */
 function at(fc: FieldCell): FindingPlace {
@@ -431,9 +419,33 @@ function noTimescale(text: string): ReadTimescale {
   return { milestones: [], target: null, keywords: [], unparsed: [], history: [], text };
 }
 
+/** Runs of spaces, tabs and line breaks as one space, and none at either end. */
+function tidySpaces(t: string): string {
+  return t.replace(/\s+/g, ' ').trim();
+}
+
 /** Needs its spaces tidied: whitespace other than a space, two spaces, or a space at either end. */
 function untidy(t: string): boolean {
   return t.charCodeAt(0) === 32 || t.charCodeAt(t.length - 1) === 32 || /[^\S ]| {2}/.test(t);
+}
+
+/**
+ * Printable ASCII with single spaces inside: already tidy, and no lookalike can hide in it.
+ * One pass that most descriptions pass, instead of two searches.
+ */
+function plainAscii(t: string): boolean {
+  const n = t.length;
+  if (n === 0 || t.charCodeAt(0) === 32 || t.charCodeAt(n - 1) === 32) return false;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c > 32 && c < 127) space = false;
+    else return false;
+  }
+  return true;
 }
 
 /** A colour for messages: "a red fill". */
@@ -451,6 +463,7 @@ class Context {
   private readonly timescales = new Map<string, Timescale>();
   private readonly leadLists = new Map<string, string[]>();
   private readonly reasons = new Map<string, string>();
+  private readonly simpleRags = new Map<IsoDate | null, Map<number | null, RagResult>>();
   private readonly statusMemo = new Map<string, ReturnType<typeof parseStatusCell> & { commentary: boolean }>();
   /** The as-of date's year, for dates written without one ("14 Aug"). */
   asOfYear: number | null = null;
@@ -506,9 +519,32 @@ class Context {
 
   /** Runs the judging rules on an interpreted record. */
   judge(r: Judged): void {
-    for (const [code, rule] of JUDGING) {
-      for (const raised of rule(r)) this.add(code, raised.at ? at(raised.at) : { sheet: r.sheet, row: r.row + 1, col: 0 }, raised.facts);
+    for (let i = 0; i < JUDGING.length; i++) {
+      const raised = JUDGING[i](r);
+      for (let k = 0; k < raised.length; k++) {
+        const { at: fc, facts } = raised[k];
+        this.add(JUDGED_CODES[i], fc ? at(fc) : { sheet: r.sheet, row: r.row + 1, col: 0 }, facts);
+      }
     }
+  }
+
+  /**
+   * The RAG with its reason kept once. Most records have only a target and a percentage, and
+   * plans repeat those pairs: each pair's RAG is worked out once (the settings and as-of date
+   * are the check's own).
+   */
+  rag(input: RagInput, settings: Settings): RagResult {
+    const simple = !input.start && !input.status && !input.statusWord;
+    let byPercent = simple ? this.simpleRags.get(input.target) : undefined;
+    const hit = byPercent?.get(input.percent);
+    if (hit) return hit;
+    const computed = computeRag(input, settings);
+    const result = { rag: computed.rag, reason: this.reason(computed.reason) };
+    if (simple) {
+      if (!byPercent) this.simpleRags.set(input.target, (byPercent = new Map()));
+      byPercent.set(input.percent, result);
+    }
+    return result;
   }
 
   /** One stored copy of each RAG reason: 100,000 actions have a few thousand different ones. */
@@ -528,7 +564,7 @@ class Context {
     const folded = foldLookalikes(text);
     // Most cells are already tidy: only rebuild the string when a space needs tidying.
     const t = folded.text;
-    const out = { text: t, found: folded.found, tidy: untidy(t) ? t.replace(/\s+/g, ' ').trim() : t };
+    const out = { text: t, found: folded.found, tidy: untidy(t) ? tidySpaces(t) : t };
     if (text.length <= MEMO_MAX) this.folds.set(text, out);
     return out;
   }
@@ -572,6 +608,11 @@ class Context {
     if (this.cellError(fc, label)) return '';
     const text = this.plainText(fc.cell);
     if (typeof fc.cell.value !== 'string') return text;
+    // Long text (a description) is rarely repeated and rarely holds lookalikes: no memo, no copies.
+    if (text.length > MEMO_MAX) {
+      if (plainAscii(text)) return text;
+      if (!hasLookalikes(text)) return untidy(text) && !(keepLines && text.includes('\n')) ? tidySpaces(text) : text;
+    }
     const folded = this.fold(text);
     if (folded.found.length > 0) this.lookalikes(fc, label, text, folded);
     // A stacked lead cell keeps its lines: each line is a lead, and "ditto" repeats the one above.

@@ -4,7 +4,7 @@
  * found; its message is written from those facts when it is shown (FINDING_MESSAGES, one
  * function per code, kept apart from the rules that raise findings).
  */
-import { a1 } from './cell';
+import { a1, columnLetters } from './cell';
 import { type IsoDate, formatUkDate } from './parse/dates';
 import { shortText } from './text';
 
@@ -175,10 +175,8 @@ export function renderFinding(f: Finding): string {
   return FINDING_MESSAGES[f.code](f);
 }
 
-/** The stored form: place, item and facts; the message is written on demand. */
+/** The stored form: place, item and facts; severity, cell address and message are worked out when read. */
 class StoredFinding implements Finding {
-  readonly severity: Severity;
-  readonly cell: string;
   constructor(
     readonly code: FindingCode,
     readonly sheet: string,
@@ -186,9 +184,14 @@ class StoredFinding implements Finding {
     readonly col: number,
     readonly item: FindingItem,
     readonly facts: FindingFacts,
-  ) {
-    this.severity = FINDING_SEVERITY[code];
-    this.cell = a1(row - 1, col);
+  ) {}
+
+  get severity(): Severity {
+    return FINDING_SEVERITY[this.code];
+  }
+
+  get cell(): string {
+    return a1(this.row - 1, this.col);
   }
 
   get message(): string {
@@ -211,15 +214,16 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 /** Orders findings by sheet, row, severity, cell, then code, so reports are stable. */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
   const idx = new Map(sheetOrder.map((s, i) => [s, i]));
-  // Cells of one row differ only in their letters and codes are [a-z-]: plain order is the
-  // order localeCompare gives them, without its cost.
+  // Codes are [a-z-], and cells of one row differ only in their letters ("AA5" before "B5"):
+  // plain order of those is the order localeCompare gives them, without its cost.
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byLetters = (a: number, b: number) => (a < 26 && b < 26 ? a - b : cmp(columnLetters(a), columnLetters(b)));
   return [...findings].sort(
     (a, b) =>
       (idx.get(a.sheet) ?? 0) - (idx.get(b.sheet) ?? 0) ||
       a.row - b.row ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      cmp(a.cell, b.cell) ||
+      byLetters(a.col, b.col) ||
       cmp(a.code, b.code),
   );
 }

@@ -18,7 +18,7 @@ function noteOf(r: Reason): string {
 
 /**
  * Every cell to mark, in order (findings first, then stated-RAG cells), as often as it has a
- * reason; the note is written only when asked for.
+ * reason.
  */
 function eachMark(result: CheckResult, visit: (sheet: string, row: number, col: number, kind: HighlightKind, why: Reason) => void): void {
   for (const f of result.report.findings) {
@@ -38,22 +38,63 @@ function eachMark(result: CheckResult, visit: (sheet: string, row: number, col: 
 /** A cell's place as one number within its sheet (Excel's limits: 1,048,576 rows, 16,384 columns). */
 const cellKey = (row: number, col: number) => row * 16_384 + col;
 
+/**
+ * A mark that writes its note when it is read: the reasons are kept, not their text, so a
+ * plan with 100,000 marks costs no notes until an adapter writes them.
+ */
+class Mark implements HighlightMark {
+  private more: Reason[] | null = null;
+  private written: string | null = null;
+
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
+    public kind: HighlightKind,
+    private readonly first: Reason,
+  ) {}
+
+  add(why: Reason): void {
+    (this.more ??= []).push(why);
+    this.written = null;
+  }
+
+  /** Every reason's text, one a line. */
+  get note(): string {
+    if (this.written === null) {
+      let note = noteOf(this.first);
+      if (this.more) for (const why of this.more) note += `\n${noteOf(why)}`;
+      this.written = note;
+    }
+    return this.written;
+  }
+
+  set note(text: string) {
+    this.written = text;
+    this.more = null;
+  }
+
+  toJSON(): HighlightMark {
+    return { sheet: this.sheet, row: this.row, col: this.col, kind: this.kind, note: this.note };
+  }
+}
+
 /** The marks for a checked plan: one per cell, the worst finding's kind, every reason in the note. */
 export function highlightMarks(result: CheckResult): HighlightMark[] {
-  const marks: HighlightMark[] = [];
-  const sheets = new Map<string, Map<number, HighlightMark>>();
+  const marks: Mark[] = [];
+  const sheets = new Map<string, Map<number, Mark>>();
   eachMark(result, (sheet, row, col, kind, why) => {
     let cells = sheets.get(sheet);
     if (!cells) sheets.set(sheet, (cells = new Map()));
     const key = cellKey(row, col);
     const existing = cells.get(key);
     if (!existing) {
-      const mark = { sheet, row, col, kind, note: noteOf(why) };
+      const mark = new Mark(sheet, row, col, kind, why);
       cells.set(key, mark);
       marks.push(mark);
       return;
     }
-    existing.note += `\n${noteOf(why)}`;
+    existing.add(why);
     if ((RANK[kind] ?? 9) < (RANK[existing.kind] ?? 9)) existing.kind = kind;
   });
   return marks;

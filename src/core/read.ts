@@ -236,6 +236,10 @@ const PERIOD_FIELDS = new Set<Field>(['rag', 'status', 'percent', 'statusUpdate'
 function headerAt(view: SheetView, row: number, memo: KindMemo): HeaderInfo | null {
   const cols = view.filledColumns(row);
   if (cols.length < 2) return null;
+  // Asked of every row: most name no field at all, so count before building anything.
+  let hits = 0;
+  for (let i = 0; i < cols.length && hits < 2; i++) if (kindOf(view.own(row, cols[i]), memo)) hits++;
+  if (hits < 2) return null;
   const named: { col: number; kind: HeaderKind; continued: boolean }[] = [];
   for (const c of cols) {
     const cell = view.own(row, c);
@@ -422,6 +426,74 @@ for (const field of Object.keys(FIELD_NAMES) as Field[]) {
   });
 }
 
+/** The fields the checker reads. */
+export type CheckedField =
+  | 'number'
+  | 'action'
+  | 'lead'
+  | 'timescale'
+  | 'revisedTarget'
+  | 'originalTarget'
+  | 'percent'
+  | 'start'
+  | 'status'
+  | 'rag'
+  | 'previousRag'
+  | 'reportRef'
+  | 'statusUpdate'
+  | 'decisions'
+  | 'priority';
+
+/**
+ * A record's fields the checker reads, all at once, as one plain object of one shape
+ * (undefined where the table has no such column): cheaper than asking for each in turn.
+ */
+export function checkedFields(fields: RawAction['fields']): Record<CheckedField, FieldCell | undefined> {
+  if (!(fields instanceof RowFields)) {
+    const x = fields;
+    return {
+      number: x.number,
+      action: x.action,
+      lead: x.lead,
+      timescale: x.timescale,
+      revisedTarget: x.revisedTarget,
+      originalTarget: x.originalTarget,
+      percent: x.percent,
+      start: x.start,
+      status: x.status,
+      rag: x.rag,
+      previousRag: x.previousRag,
+      reportRef: x.reportRef,
+      statusUpdate: x.statusUpdate,
+      decisions: x.decisions,
+      priority: x.priority,
+    };
+  }
+  const view = fields._view;
+  const row = fields._row;
+  const c = fields._columns;
+  const sheet = view.name;
+  const at = (col: number | undefined): FieldCell | undefined =>
+    col === undefined ? undefined : { sheet, row, col, cell: view.get(row, col) };
+  return {
+    number: at(c.number),
+    action: at(c.action),
+    lead: at(c.lead),
+    timescale: at(c.timescale),
+    revisedTarget: at(c.revisedTarget),
+    originalTarget: at(c.originalTarget),
+    percent: at(c.percent),
+    start: at(c.start),
+    status: at(c.status),
+    rag: at(c.rag),
+    previousRag: at(c.previousRag),
+    reportRef: at(c.reportRef),
+    statusUpdate: at(c.statusUpdate),
+    decisions: at(c.decisions),
+    priority: at(c.priority),
+  };
+}
+
 /**
  * The column of a record's field (undefined when its table has none), without making the
  * field: the highlighter asks it of every record. The field's cell is in the record's row.
@@ -435,7 +507,11 @@ function fieldCells(view: SheetView, row: number, columns: Partial<Record<Field,
 }
 
 function hasAny(view: SheetView, row: number, columns: Partial<Record<Field, number>>, fields: Field[]): boolean {
-  return fields.some((f) => columns[f] !== undefined && isValue(view.get(row, columns[f]!)));
+  for (const f of fields) {
+    const col = columns[f];
+    if (col !== undefined && isValue(view.get(row, col))) return true;
+  }
+  return false;
 }
 
 /** Header text compared as a person reads it: case and spacing ignored. */
@@ -705,8 +781,13 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
     const lacks = (['lead', 'timescale'] as Field[]).filter(
       (f) => columns[f] === undefined && !(f === 'timescale' && columns.revisedTarget !== undefined),
     );
-    const push = (r: number, workstream: number) =>
-      plan.actions.push({ sheet: view.name, row: r, workstream, fields: fieldCells(view, r, columns), ...(lacks.length ? { lacks } : {}) });
+    const push = (r: number, workstream: number) => {
+      const fields = fieldCells(view, r, columns);
+      // A literal rather than a spread: one per action.
+      plan.actions.push(
+        lacks.length ? { sheet: view.name, row: r, workstream, fields, lacks } : { sheet: view.name, row: r, workstream, fields },
+      );
+    };
     const leftmost = Math.min(...Object.values(columns));
 
     if (layout === 'blocks') {
@@ -844,11 +925,11 @@ function sectionWorkstream(plan: RawPlan, view: SheetView, heading: { row: numbe
 function isLegendRow(view: SheetView, row: number): boolean {
   const cols = view.filledColumns(row);
   if (cols.length === 0) return false;
-  if (/^(key|legend|rag key|status key|b?rag rating key)\b/i.test(view.text(row, cols[0]))) return true;
-  // Asked of every row: count without building the row's texts.
+  if (/^(key|legend|rag key|status key|b?rag rating key)\b/i.test(view.textOnly(row, cols[0]))) return true;
+  // Asked of every row: count without building the row's texts (a number is never a colour key).
   let legend = 0;
   for (const c of cols) {
-    const t = view.text(row, c);
+    const t = view.textOnly(row, c);
     if (t.length <= 120 && LEGEND_CELL.test(t) && ++legend >= 2) return true;
   }
   return legend === 1 && cols.length === 1;
@@ -887,20 +968,22 @@ function inferNumberColumn(view: SheetView, header: HeaderInfo, columns: Partial
   if (actionCol > 0 && numericIn(actionCol - 1) > 0) columns.number = actionCol - 1;
 }
 
+// These ask of every row whether its first cell's words end or interrupt the table; no number
+// or true/false can, so only text is looked at (a number would be written out each time).
 function isContinuedLine(view: SheetView, row: number): boolean {
   const cols = view.filledColumns(row);
-  return cols.length === 1 && CONTINUED_LINE.test(view.text(row, cols[0]));
+  return cols.length === 1 && CONTINUED_LINE.test(view.textOnly(row, cols[0]));
 }
 
 function isSectionEnd(view: SheetView, row: number): boolean {
   const cols = view.filledColumns(row);
-  return cols.length > 0 && SECTION_END.test(view.text(row, cols[0]));
+  return cols.length > 0 && SECTION_END.test(view.textOnly(row, cols[0]));
 }
 
 /** A notes or footnotes row: the table above it has ended. */
 function isNotesRow(view: SheetView, row: number): boolean {
   const cols = view.filledColumns(row);
-  return cols.length > 0 && cols.length <= 2 && NOTES_END.test(view.text(row, cols[0]));
+  return cols.length > 0 && cols.length <= 2 && NOTES_END.test(view.textOnly(row, cols[0]));
 }
 
 /** The heading of a block: the nearest text-only row above the header (within 3 rows). */

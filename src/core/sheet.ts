@@ -61,6 +61,12 @@ export class SheetView {
     return typeof c.value === 'string' ? c.value.trim() : String(c.value);
   }
 
+  /** The cell's text, trimmed, when it holds text; "" for numbers, true/false and empty cells. */
+  textOnly(row: number, col: number): string {
+    const c = this.get(row, col);
+    return c !== undefined && typeof c.value === 'string' ? c.value.trim() : '';
+  }
+
   /** The highest column index with a value in this row (-1 when none). */
   lastColumn(row: number): number {
     const r = this.grid.rows[row];
