@@ -748,19 +748,20 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
 
   readMeta(view, rows, headers[0].row, plan);
 
-  const rowPos = new Map(rows.map((r, i) => [r, i]));
-  // The first row at or below the header's body start (a mapped header row may be empty,
-  // or the "header" of a headerless sheet may be its first row of data).
-  const firstBody = (h: HeaderInfo) => {
+  // The position of the first row at or below `row` (rows are in order).
+  const position = (row: number) => {
     let lo = 0;
     let hi = rows.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (rows[mid] < h.bodyStart) lo = mid + 1;
+      if (rows[mid] < row) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
+  // The first row at or below the header's body start (a mapped header row may be empty,
+  // or the "header" of a headerless sheet may be its first row of data).
+  const firstBody = (h: HeaderInfo) => position(h.bodyStart);
   // The headings of blocks are the last text row above each header.
   let blockWorkstream = -1;
   for (let h = 0; h < headers.length; h++) {
@@ -777,7 +778,7 @@ function readSheet(view: SheetView, plan: RawPlan, mapped: HeaderInfo | null): b
     plan.tables.push({ sheet: view.name, layout, headerRow: header.row, columns, ...(header.mapped ? { mapped: true } : {}) });
     // The rows between this header and the next: a slice, not a scan of the rest of the
     // sheet per header (a plan of thousands of blocks made that quadratic).
-    const body = rows.slice(firstBody(header), h + 1 < headers.length ? rowPos.get(headers[h + 1].row)! : rows.length);
+    const body = rows.slice(firstBody(header), h + 1 < headers.length ? position(headers[h + 1].row) : rows.length);
     const lacks = (['lead', 'timescale'] as Field[]).filter(
       (f) => columns[f] === undefined && !(f === 'timescale' && columns.revisedTarget !== undefined),
     );
