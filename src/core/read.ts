@@ -471,27 +471,59 @@ export function checkedFields(fields: RawAction['fields']): Record<CheckedField,
   }
   const view = fields._view;
   const row = fields._row;
-  const c = fields._columns;
   const sheet = view.name;
-  const at = (col: number | undefined): FieldCell | undefined =>
-    col === undefined ? undefined : { sheet, row, col, cell: view.get(row, col) };
+  const c = columnList(fields._columns);
   return {
-    number: at(c.number),
-    action: at(c.action),
-    lead: at(c.lead),
-    timescale: at(c.timescale),
-    revisedTarget: at(c.revisedTarget),
-    originalTarget: at(c.originalTarget),
-    percent: at(c.percent),
-    start: at(c.start),
-    status: at(c.status),
-    rag: at(c.rag),
-    previousRag: at(c.previousRag),
-    reportRef: at(c.reportRef),
-    statusUpdate: at(c.statusUpdate),
-    decisions: at(c.decisions),
-    priority: at(c.priority),
+    number: fieldAt(view, sheet, row, c[0]),
+    action: fieldAt(view, sheet, row, c[1]),
+    lead: fieldAt(view, sheet, row, c[2]),
+    timescale: fieldAt(view, sheet, row, c[3]),
+    revisedTarget: fieldAt(view, sheet, row, c[4]),
+    originalTarget: fieldAt(view, sheet, row, c[5]),
+    percent: fieldAt(view, sheet, row, c[6]),
+    start: fieldAt(view, sheet, row, c[7]),
+    status: fieldAt(view, sheet, row, c[8]),
+    rag: fieldAt(view, sheet, row, c[9]),
+    previousRag: fieldAt(view, sheet, row, c[10]),
+    reportRef: fieldAt(view, sheet, row, c[11]),
+    statusUpdate: fieldAt(view, sheet, row, c[12]),
+    decisions: fieldAt(view, sheet, row, c[13]),
+    priority: fieldAt(view, sheet, row, c[14]),
   };
+}
+
+const CHECKED_FIELDS: CheckedField[] = [
+  'number',
+  'action',
+  'lead',
+  'timescale',
+  'revisedTarget',
+  'originalTarget',
+  'percent',
+  'start',
+  'status',
+  'rag',
+  'previousRag',
+  'reportRef',
+  'statusUpdate',
+  'decisions',
+  'priority',
+];
+
+// A table's columns for the checked fields as a list, made once per table: tables' column maps
+// differ in shape, and reading fifteen names from each row's map was the slow part.
+const columnLists = new WeakMap<Partial<Record<Field, number>>, (number | undefined)[]>();
+function columnList(columns: Partial<Record<Field, number>>): (number | undefined)[] {
+  let list = columnLists.get(columns);
+  if (!list) {
+    list = CHECKED_FIELDS.map((f) => columns[f]);
+    columnLists.set(columns, list);
+  }
+  return list;
+}
+
+function fieldAt(view: SheetView, sheet: string, row: number, col: number | undefined): FieldCell | undefined {
+  return col === undefined ? undefined : { sheet, row, col, cell: view.get(row, col) };
 }
 
 /**
