@@ -2,7 +2,20 @@
  * Check: read the workbook through the port and judge it. Every other use case starts here,
  * so the day a plan is judged at and the settings it is read with are decided once.
  */
-import { type CheckResult, type IsoDate, type Report, type Settings, checkWorkbook } from '../core';
+import {
+  type CellPlace,
+  type CheckOptions,
+  type CheckResult,
+  type IsoDate,
+  type RawPlan,
+  type Report,
+  type Settings,
+  anyFilled,
+  blankStatedCells,
+  checkWorkbook,
+  planReadOptions,
+  readPlan,
+} from '../core';
 import type { WorkbookPort } from '../workbook/port';
 import { NoPlanError } from './errors';
 
@@ -24,14 +37,34 @@ export interface CheckRequest {
  * can offer "Set columns…"; use {@link requirePlan} where a plan is needed.
  */
 export async function checkPlan(workbook: WorkbookPort, request: CheckRequest): Promise<CheckResult> {
-  const grid = await workbook.readGrid();
-  return checkWorkbook(grid, {
+  const options: CheckOptions = {
     file: request.file,
     asOf: request.asOf,
     today: request.today,
     settings: request.settings,
     sheet: request.sheet,
+  };
+  // The plan is read once: an adapter that fetches fills cell by cell (Excel) asks which blank
+  // RAG/Status cells to fetch, and the plan read to answer it is the one checked.
+  let raw: RawPlan | undefined;
+  let absent: CellPlace[] = [];
+  const grid = await workbook.readGrid({
+    fillsOf: (values) => {
+      try {
+        raw = readPlan(values, planReadOptions(options));
+      } catch {
+        return []; // the check reads it again and reports the misuse (a bad column map)
+      }
+      const asked = blankStatedCells(raw);
+      const bySheet = new Map(values.sheets.map((s) => [s.name, s]));
+      absent = asked.filter((p) => bySheet.get(p.sheet)?.rows[p.row]?.[p.col] === undefined);
+      return asked;
+    },
   });
+  // A fill given to a cell that was absent (an empty cell coloured as its RAG) is not in the
+  // plan as read: only then is it read again, from the grid with the fills.
+  const reuse = raw !== undefined && !anyFilled(grid, absent);
+  return checkWorkbook(grid, { ...options, raw: reuse ? raw : undefined });
 }
 
 /** Checks the workbook; throws {@link NoPlanError} when it holds no plan. */

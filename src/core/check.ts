@@ -38,6 +38,20 @@ export interface CheckOptions extends ReadOptions {
   /** Today's date, given by the caller so the core stays pure and testable. */
   today: IsoDate;
   settings: Settings;
+  /**
+   * The plan as {@link planReadOptions} read it from this same grid, when the caller read it
+   * already (the Excel adapter needs the plan's columns to know which fills to fetch).
+   */
+  raw?: RawPlan;
+}
+
+/** How a check reads the plan: the sheet asked for, and the column map in the settings. */
+export function planReadOptions(options: CheckOptions): ReadOptions {
+  return {
+    sheet: options.sheet,
+    columns: options.columns ?? options.settings.columns,
+    headerRow: options.headerRow ?? options.settings.headerRow,
+  };
 }
 
 /** The result of a check: the report, plus what was read (for summary and highlights). */
@@ -87,11 +101,7 @@ function exampleMap(raw: RawPlan): string {
 /** Reads, interprets and judges a whole workbook. */
 export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckResult {
   // The column map lives in the settings, so every front end (and the ribbon) reads a plan alike.
-  const raw = readPlan(grid, {
-    sheet: options.sheet,
-    columns: options.columns ?? options.settings.columns,
-    headerRow: options.headerRow ?? options.settings.headerRow,
-  });
+  const raw = options.raw ?? readPlan(grid, planReadOptions(options));
   const findings: Finding[] = [];
   const ctx = new Context(raw, findings);
   const meta = readMeta(raw, ctx);

@@ -17,3 +17,4 @@ export * from './columns';
 export { plural, shortText, personKey } from './text';
 export * from './limits';
 export * from './update';
+export * from './blankFills';

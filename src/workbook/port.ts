@@ -2,6 +2,7 @@
  * The workbook port: what the front ends need from a workbook, whoever holds it
  * (Excel through Office.js, or an .xlsx file in Node or the browser).
  */
+import type { CellPlace } from '../core/blankFills';
 import type { WorkbookGrid } from '../core/cell';
 import type { HighlightMark, SheetSpec } from '../core/sheetspec';
 import type { CellEdit, FormSpec } from '../core/update';
@@ -41,9 +42,19 @@ export interface EditOutcome {
   oneUndoStep?: boolean;
 }
 
+/** Options for {@link WorkbookPort.readGrid}. */
+export interface ReadGridOptions {
+  /**
+   * Which blank cells' fills to read, once the values are in (their colour may be a stated
+   * RAG). An adapter that reads fills only cell by cell (Excel) asks this instead of reading
+   * the plan itself; one that reads every fill anyway (.xlsx) need not call it.
+   */
+  fillsOf?(grid: WorkbookGrid): CellPlace[];
+}
+
 export interface WorkbookPort {
-  /** Reads every sheet's used cells, formats and merges. */
-  readGrid(): Promise<WorkbookGrid>;
+  /** Reads every sheet's used cells, formats and merges (and the fills of blank cells that may state a RAG). */
+  readGrid(options?: ReadGridOptions): Promise<WorkbookGrid>;
   /**
    * Writes a generated sheet. A sheet PlanCheck generated earlier under that name is
    * replaced; a user's sheet of that name is left alone and a free name is used.

@@ -7,11 +7,19 @@
 import { type CellRange, type RawCell, type SheetGrid, type WorkbookGrid, a1, parseRange, rangeA1 } from '../../core/cell';
 import { isoToSerial } from '../../core/parse/dates';
 import { isDateFormat, isPercentFormat } from '../../core/parse/numfmt';
-import { type FieldCell, readPlan } from '../../core/read';
+import { type CellPlace, blankStatedCells } from '../../core/blankFills';
+import { readPlan } from '../../core/read';
 import { freeSheetName, GENERATED_SHEET_MARK, highlightFill, type Look, LOOKS, styledCells } from '../../core/look';
 import type { CellStyleKey, HighlightKind, HighlightMark, SheetSpec } from '../../core/sheetspec';
 import type { CellEdit } from '../../core/update';
-import { type EditOutcome, type HighlightOutcome, type WorkbookPort, WorkbookError, type WriteSheetResult } from '../port';
+import {
+  type EditOutcome,
+  type HighlightOutcome,
+  type ReadGridOptions,
+  type WorkbookPort,
+  WorkbookError,
+  type WriteSheetResult,
+} from '../port';
 import type {
   CellProperties,
   ClientResult,
@@ -133,6 +141,18 @@ function estimateBytes(values: unknown[][], formats: unknown[][]): number {
 const ECHO_WRITES = 3;
 
 /** Excel through Office.js, behind the workbook port. */
+/**
+ * The blank cells to read fills of when the caller does not say: those of the plan as read
+ * without a column map (the app layer says, with the settings in force).
+ */
+function defaultFillsOf(grid: WorkbookGrid): CellPlace[] {
+  try {
+    return blankStatedCells(readPlan(grid));
+  } catch {
+    return [];
+  }
+}
+
 export class OfficeWorkbook implements WorkbookPort {
   private readonly options: OfficeAdapterOptions;
   /** Writes under way: change events meanwhile are the echo of our own writes (before ExcelApi 1.14). */
@@ -226,7 +246,7 @@ export class OfficeWorkbook implements WorkbookPort {
       : { delayForCellEdit: true };
   }
 
-  async readGrid(): Promise<WorkbookGrid> {
+  async readGrid(options: ReadGridOptions = {}): Promise<WorkbookGrid> {
     await this.watchChanges();
     this.editsAtRead = this.edits;
     return this.run(async (context) => {
@@ -335,6 +355,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await this.readBlankFills(
         context,
         grid,
+        options.fillsOf ?? defaultFillsOf,
         new Map(infos.map((info) => [info.ws.name, info.ws])),
         record ? { ws: record.ws, rows: record.used.rowCount } : null,
       );
@@ -354,31 +375,19 @@ export class OfficeWorkbook implements WorkbookPort {
   private async readBlankFills(
     context: RequestContext,
     grid: WorkbookGrid,
+    fillsOf: (grid: WorkbookGrid) => CellPlace[],
     sheets: Map<string, Worksheet>,
     record: { ws: Worksheet; rows: number } | null,
   ): Promise<void> {
-    let plan;
-    try {
-      plan = readPlan(grid);
-    } catch {
-      return;
-    }
     // Sheet -> column -> the rows of its blank RAG/Status cells.
     const wanted = new Map<string, Map<number, Set<number>>>();
-    const want = (fc: FieldCell | undefined) => {
-      if (!fc || (fc.cell && fc.cell.value !== '')) return;
-      const cols = wanted.get(fc.sheet) ?? new Map<number, Set<number>>();
-      wanted.set(fc.sheet, cols);
-      const rows = cols.get(fc.col) ?? new Set<number>();
-      cols.set(fc.col, rows);
-      rows.add(fc.row);
-    };
-    for (const list of [plan.actions, plan.workstreams]) {
-      for (const item of list) {
-        want(item.fields.rag);
-        want(item.fields.status);
-        want(item.fields.previousRag);
-      }
+    for (const p of fillsOf(grid)) {
+      if (!sheets.has(p.sheet)) continue;
+      const cols = wanted.get(p.sheet) ?? new Map<number, Set<number>>();
+      wanted.set(p.sheet, cols);
+      const rows = cols.get(p.col) ?? new Set<number>();
+      cols.set(p.col, rows);
+      rows.add(p.row);
     }
     if (wanted.size === 0) return;
     type Run = { sheet: string; col: number; row0: number; rows: number; props: ClientResult<CellProperties[][]> | null };
