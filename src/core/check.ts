@@ -293,7 +293,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   return { report, raw, noPlan: workstreams.length === 0 && actions.length === 0 };
 }
 
-/** The fields the checker reads, each looked up once (a row's fields are made on access). */
+/** A record's fields as the checker holds them: read once, all together (checkedFields). */
 type Fields = Partial<Record<Field, FieldCell>>;
 
 /** An action or workstream as interpreted: what the judging rules look at. */
