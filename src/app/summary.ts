@@ -2,17 +2,9 @@
  * Summary: the strategic summary sheet (and, when asked, the Owners sheet) written into the
  * workbook, with "Changes since last report" when the previous version is given.
  */
-import {
-  type CheckResult,
-  type Comparison,
-  type Report,
-  type Settings,
-  buildOwnersSheet,
-  buildSummary,
-  comparePlans,
-  ownerLists,
-} from '../core';
+import { type CheckResult, type Comparison, type Report, type Settings, buildOwnersSheet, ownerLists } from '../core';
 import type { WorkbookPort, WriteSheetResult } from '../workbook/port';
+import { compareReports } from './compare';
 
 /** What writing the summary did. */
 export interface SummaryOutcome {
@@ -39,7 +31,9 @@ export interface SummaryRequest {
 /** Writes the summary of a checked plan (and the Owners sheet when asked). */
 export async function writeSummary(workbook: WorkbookPort, checked: CheckResult, request: SummaryRequest): Promise<SummaryOutcome> {
   const { settings } = request;
-  const comparison = request.previous ? comparePlans(request.previous, checked.report) : null;
+  const comparison = request.previous ? await compareReports(request.previous, checked.report) : null;
+  // Loaded when a summary is asked for: the pane's first load need not carry it.
+  const { buildSummary } = await import(/* webpackChunkName: "summary" */ '../core/summary');
   const summary = await workbook.writeSheet(buildSummary(checked, settings, { comparison }));
   const owners = request.owners ? await writeOwnersSheet(workbook, checked.report, settings) : null;
   return { report: checked.report, summary, owners, comparison, renamed: summary.name !== settings.summarySheetName };

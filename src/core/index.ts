@@ -11,6 +11,7 @@ export * from './summary';
 export * from './highlight';
 export { FIELD_NAMES, classifyHeader, type Field } from './headers';
 export { type IsoDate, formatUkDate, parseDateText, isoFromYmd } from './parse/dates';
+export * from './changes';
 export * from './compare';
 export * from './owners';
 export * from './columns';

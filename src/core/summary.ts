@@ -7,7 +7,7 @@
  */
 import type { CellRange } from './cell';
 import type { CheckResult } from './check';
-import { type Comparison, changeRequests, comparisonHeadline } from './compare';
+import { type Comparison, changeRequests, comparisonHeadline } from './changes';
 import { formatUkDate } from './parse/dates';
 import type { Report } from './model';
 import { isOverdue, ragCounts } from './rag';

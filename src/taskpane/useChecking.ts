@@ -40,7 +40,7 @@ export function useChecking(host: Host, core: PaneCore, loaded: MutableRefObject
         return null;
       }
       const { previous } = ref.current;
-      const comparison = previous ? compareReports(previous.report, result.report) : null;
+      const comparison = previous ? await compareReports(previous.report, result.report) : null;
       patch({ result, comparison, noPlan: null });
       return { result, comparison };
     },
@@ -81,7 +81,7 @@ export function useChecking(host: Host, core: PaneCore, loaded: MutableRefObject
         } catch (e) {
           throw new Error(`${fileName}: ${message(e)}`);
         }
-        const comparison = compareReports(report, current.report);
+        const comparison = await compareReports(report, current.report);
         patch({
           previous: { fileName, report },
           comparison,

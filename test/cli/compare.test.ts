@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { ComparisonSchema } from '../../src/core/compare';
+import { ComparisonSchema } from '../../src/core/changes';
 import { readBack, tmpDir } from '../helpers/fixtures';
 
 const BIN = path.join(__dirname, '..', '..', 'bin', 'plancheck.js');

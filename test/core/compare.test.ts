@@ -1,6 +1,7 @@
 /** Matching and change rules of comparePlans, on small in-memory plans. */
 import { checkWorkbook } from '../../src/core/check';
-import { changeRequests, comparePlans, similarity } from '../../src/core/compare';
+import { changeRequests } from '../../src/core/changes';
+import { comparePlans, similarity } from '../../src/core/compare';
 import { buildOwnersSheet, ownerLists, ownerListText } from '../../src/core/owners';
 import { resolveSettings } from '../../src/core/settings';
 import { buildSummary } from '../../src/core/summary';
@@ -172,6 +173,8 @@ describe('comparePlans: status words', () => {
       'completed:Publish the allocations policy',
       'dropped:Merge the two repairs contracts',
     ]);
-    expect(comparePlans(a.report, b.report).changes.find((c) => c.code === 'dropped')?.message).toBe('Now cancelled, superseded or withdrawn: left out of counts and roll-ups.');
+    expect(comparePlans(a.report, b.report).changes.find((c) => c.code === 'dropped')?.message).toBe(
+      'Now cancelled, superseded or withdrawn: left out of counts and roll-ups.',
+    );
   });
 });

@@ -43,7 +43,7 @@ Examples:
       const previous = await naming(previousFile, async () =>
         checkPrevious(await openFile(previousFile, io), request, path.basename(previousFile), current, previousAsOf),
       );
-      const comparison = compareReports(previous, current);
+      const comparison = await compareReports(previous, current);
       if (opts.format === 'json') await writeJson(comparison, io);
       else io.out(formatComparison(comparison, colour));
     });
