@@ -18,9 +18,23 @@ export function rng(seed: number): () => number {
   };
 }
 
-const TIMESCALES = ['31 Mar 21', '30/06/2021', 'May 2021', '30 Sep 21', 'ТВС', 'Start now / ongoing', '30 Jun 21 31 Mar 21', '31 Dec 21 / ongoing', '', 'Q3 2021'];
+const TIMESCALES = [
+  '31 Mar 21',
+  '30/06/2021',
+  'May 2021',
+  '30 Sep 21',
+  'ТВС',
+  'Start now / ongoing',
+  '30 Jun 21 31 Mar 21',
+  '31 Dec 21 / ongoing',
+  '',
+  'Q3 2021',
+];
 const LEADS = ['J Craig', 'D Robertson / J Craig', 'H/GSP', 'DCE (ECOD)', 'C Hepburn', '', 'R McCulloch- Graham'];
-const WORDS = 'review improve develop ensure deliver agree monitor report engage partnership performance budget service members staff community plan framework'.split(' ');
+const WORDS =
+  'review improve develop ensure deliver agree monitor report engage partnership performance budget service members staff community plan framework'.split(
+    ' ',
+  );
 
 function sentence(r: () => number, n: number): string {
   return Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' ');
@@ -69,7 +83,13 @@ export async function writePlan(file: string, layout: 'blocks' | 'flat', actions
         row += 3;
       }
       const lead = n % 3 === 0 ? LEADS[Math.floor(r() * LEADS.length)] : null;
-      ws.addRow([n + 1, sentence(r, 14), TIMESCALES[Math.floor(r() * TIMESCALES.length)], lead, r() < 0.3 ? `${100 + n} - ${104 + n}` : null]);
+      ws.addRow([
+        n + 1,
+        sentence(r, 14),
+        TIMESCALES[Math.floor(r() * TIMESCALES.length)],
+        lead,
+        r() < 0.3 ? `${100 + n} - ${104 + n}` : null,
+      ]);
       // A lead merged down over three actions owns all three.
       if (n % 3 === 2) {
         ws.mergeCells(row - 2, 4, row, 4);
