@@ -1,7 +1,7 @@
 /**
  * What users see, held still across refactors: every command of `plancheck` run on the
  * bundled examples (made from the seeds), its exit code, its stdout and stderr, and the
- * cells of every sheet it writes, compared with the output recorded in test/golden/out/.
+ * cells of every sheet it writes, compared with the output recorded in test/golden/expected/.
  * A change a user would notice shows here as a diff; a deliberate one is recorded again with
  * `UPDATE_GOLDEN=1 npx jest test/golden` and reviewed in the commit.
  */
@@ -14,7 +14,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { partText } from '../../src/workbook/xlsx/zip';
 
 const EX = path.join(__dirname, '..', '..', 'examples');
-const OUT = path.join(__dirname, 'out');
+const OUT = path.join(__dirname, 'expected');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
