@@ -56,13 +56,39 @@ function parseIntAttr(v: string | undefined): number {
   return Number.isInteger(n) && n >= 0 ? n : 0;
 }
 
+/** A cell the sheet already has, as {@link walkCells} found it. */
+export interface FoundCell {
+  /** Offsets of the whole <c> element (its start, and the end of its close tag). */
+  start: number;
+  end: number;
+  /** The value span of its s= attribute, when it has one; else where to insert one. */
+  styleSpan?: [number, number];
+  insertStyleAt: number;
+  /** Its s= (0 when absent). */
+  style: number;
+  /** True when it holds a <f> (a formula). */
+  formula: boolean;
+}
+
+/** Where a cell that is not in the sheet yet goes. */
+export type NewCellPlace = 'row-created' | 'row-opened' | 'in-row';
+
+/** What {@link walkCells} asks of the patcher for each target. */
+export interface CellVisitor<T> {
+  /** The element (without prefix) for a target the sheet lacks; `base` is the style it would show (its row's, else its column's). */
+  missing(t: T, base: number, place: NewCellPlace): string;
+  /** The edits for a target the sheet has. */
+  existing(t: T, cell: FoundCell): Edit[];
+}
+
 /**
- * Sets each target cell's s= to `styleFor(its current format)`, creating missing cells and
- * rows in order. A new cell starts from the format Excel would show for it (its row's, else
- * its column's), so marking it does not change its number format.
+ * One streaming pass over a sheet's XML that finds each target cell by position (cells and
+ * rows written without r= included), asks `visit` what to write for it, and inserts missing
+ * cells and rows in order. Targets must be sorted by row, then column. Highlighting (a cell's
+ * s=) and the update merge (a cell's value) are both patches of this one pass.
  */
-export function patchSheet(xml: string, targets: Target[], styleFor: (base: number, t: Target) => number): SheetScan {
-  const rowsWanted: { row: number; cells: Target[] }[] = [];
+export function walkCells<T extends { row: number; col: number }>(xml: string, targets: T[], visit: CellVisitor<T>): SheetScan {
+  const rowsWanted: { row: number; cells: T[] }[] = [];
   for (const t of targets) {
     const last = rowsWanted[rowsWanted.length - 1];
     if (last && last.row === t.row) last.cells.push(t);
@@ -78,20 +104,16 @@ export function patchSheet(xml: string, targets: Target[], styleFor: (base: numb
   let ri = 0;
   let rowIdx = -1;
   let colIdx = -1;
-  let active: { row: number; cells: Target[]; ci: number; style: number } | undefined;
+  let active: { cells: T[]; ci: number; style: number } | undefined;
+  // The target cell being read, until its close tag.
+  let open: { t: T; cell: FoundCell } | undefined;
 
   const colStyle = (col: number) => colStyles.find((c) => col + 1 >= c.min && col + 1 <= c.max)?.style ?? 0;
-  const newCell = (t: Target, rowStyle: number, extra: Partial<CellRecord>) => {
-    const base = rowStyle || colStyle(t.col);
-    const clone = styleFor(base, t);
-    const ref = a1(t.row, t.col);
-    out.cells.push({ ref, clone, created: true, ...extra });
-    return withPrefix(`<c r="${ref}" s="${clone}"/>`, dataPrefix);
-  };
-  const newRow = (w: { row: number; cells: Target[] }) =>
-    withPrefix(`<row r="${w.row + 1}">`, dataPrefix) +
-    w.cells.map((t) => newCell(t, 0, { rowCreated: true })).join('') +
-    (dataPrefix ? `</${dataPrefix}:row>` : '</row>');
+  const newCell = (t: T, rowStyle: number, place: NewCellPlace) =>
+    withPrefix(visit.missing(t, rowStyle || colStyle(t.col), place), dataPrefix);
+  const close = (name: string) => (dataPrefix ? `</${dataPrefix}:${name}>` : `</${name}>`);
+  const newRow = (w: { row: number; cells: T[] }) =>
+    withPrefix(`<row r="${w.row + 1}">`, dataPrefix) + w.cells.map((t) => newCell(t, 0, 'row-created')).join('') + close('row');
 
   for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
     if (k === TOK_OPEN) {
@@ -112,8 +134,7 @@ export function patchSheet(xml: string, targets: Target[], styleFor: (base: numb
           dataPrefix = prefixOf(sc.name());
           if (sc.selfClosing) {
             if (rowsWanted.length) {
-              const close = dataPrefix ? `</${dataPrefix}:sheetData>` : '</sheetData>';
-              out.edits.push({ start: sc.end - 2, end: sc.end, text: '>' + rowsWanted.map(newRow).join('') + close });
+              out.edits.push({ start: sc.end - 2, end: sc.end, text: '>' + rowsWanted.map(newRow).join('') + close('sheetData') });
               out.sheetDataOpened = true;
               ri = rowsWanted.length;
             }
@@ -129,13 +150,12 @@ export function patchSheet(xml: string, targets: Target[], styleFor: (base: numb
         if (ri < rowsWanted.length && rowsWanted[ri].row === rowIdx) {
           const w = rowsWanted[ri++];
           if (sc.selfClosing) {
-            const close = dataPrefix ? `</${dataPrefix}:row>` : '</row>';
             out.edits.push({
               start: sc.end - 2,
               end: sc.end,
-              text: '>' + w.cells.map((t) => newCell(t, rowStyle, { rowOpened: true })).join('') + close,
+              text: '>' + w.cells.map((t) => newCell(t, rowStyle, 'row-opened')).join('') + close('row'),
             });
-          } else active = { row: rowIdx, cells: w.cells, ci: 0, style: rowStyle };
+          } else active = { cells: w.cells, ci: 0, style: rowStyle };
         }
       } else if (depth === 2 && sc.is('col')) {
         colStyles.push({ min: parseIntAttr(sc.attr('min')), max: parseIntAttr(sc.attr('max')), style: parseIntAttr(sc.attr('style')) });
@@ -143,21 +163,23 @@ export function patchSheet(xml: string, targets: Target[], styleFor: (base: numb
         const col = colIndex(sc.attr('r'), colIdx);
         colIdx = col;
         while (active.ci < active.cells.length && active.cells[active.ci].col < col) {
-          out.edits.push({ start: sc.start, end: sc.start, text: newCell(active.cells[active.ci++], active.style, {}) });
+          out.edits.push({ start: sc.start, end: sc.start, text: newCell(active.cells[active.ci++], active.style, 'in-row') });
         }
         if (active.ci < active.cells.length && active.cells[active.ci].col === col) {
           const t = active.cells[active.ci++];
           const span = sc.attrSpan('s');
-          const raw = span ? xml.slice(span[0], span[1]) : undefined;
-          const clone = styleFor(raw === undefined ? 0 : parseIntAttr(raw), t);
-          if (span) out.edits.push({ start: span[0], end: span[1], text: String(clone) });
-          else {
-            const at = sc.attrEnd('r') >= 0 ? sc.attrEnd('r') : sc.nameEnd;
-            out.edits.push({ start: at, end: at, text: ` s="${clone}"` });
-          }
-          out.cells.push({ ref: a1(t.row, t.col), s: raw, clone });
+          const cell: FoundCell = {
+            start: sc.start,
+            end: sc.end,
+            styleSpan: span ?? undefined,
+            insertStyleAt: sc.attrEnd('r') >= 0 ? sc.attrEnd('r') : sc.nameEnd,
+            style: span ? parseIntAttr(xml.slice(span[0], span[1])) : 0,
+            formula: false,
+          };
+          if (sc.selfClosing) out.edits.push(...visit.existing(t, cell));
+          else open = { t, cell };
         }
-      }
+      } else if (depth === 4 && open && sc.is('f')) open.cell.formula = true;
       if (!sc.selfClosing) depth++;
     } else if (k === TOK_CLOSE) {
       depth--;
@@ -169,9 +191,13 @@ export function patchSheet(xml: string, targets: Target[], styleFor: (base: numb
           while (ri < rowsWanted.length) out.edits.push({ start: sc.start, end: sc.start, text: newRow(rowsWanted[ri++]) });
           inSheetData = false;
         }
+      } else if (depth === 3 && open && sc.is('c')) {
+        open.cell.end = sc.end;
+        out.edits.push(...visit.existing(open.t, open.cell));
+        open = undefined;
       } else if (depth === 2 && active && sc.is('row')) {
         while (active.ci < active.cells.length)
-          out.edits.push({ start: sc.start, end: sc.start, text: newCell(active.cells[active.ci++], active.style, {}) });
+          out.edits.push({ start: sc.start, end: sc.start, text: newCell(active.cells[active.ci++], active.style, 'in-row') });
         active = undefined;
       }
     }
@@ -182,6 +208,38 @@ export function patchSheet(xml: string, targets: Target[], styleFor: (base: numb
       'This workbook is damaged: a worksheet has no cell data section. Open it in Excel and save a fresh copy.',
     );
   return out;
+}
+
+/**
+ * Sets each target cell's s= to `styleFor(its current format)`, creating missing cells and
+ * rows in order. A new cell starts from the format Excel would show for it (its row's, else
+ * its column's), so marking it does not change its number format.
+ */
+export function patchSheet(xml: string, targets: Target[], styleFor: (base: number, t: Target) => number): SheetScan {
+  const cells: CellRecord[] = [];
+  const scan = walkCells(xml, targets, {
+    missing: (t, base, place) => {
+      const clone = styleFor(base, t);
+      const ref = a1(t.row, t.col);
+      cells.push({
+        ref,
+        clone,
+        created: true,
+        ...(place === 'row-created' ? { rowCreated: true } : place === 'row-opened' ? { rowOpened: true } : {}),
+      });
+      return `<c r="${ref}" s="${clone}"/>`;
+    },
+    existing: (t, cell) => {
+      const raw = cell.styleSpan ? xml.slice(cell.styleSpan[0], cell.styleSpan[1]) : undefined;
+      const clone = styleFor(cell.style, t);
+      cells.push({ ref: a1(t.row, t.col), s: raw, clone });
+      return cell.styleSpan
+        ? [{ start: cell.styleSpan[0], end: cell.styleSpan[1], text: String(clone) }]
+        : [{ start: cell.insertStyleAt, end: cell.insertStyleAt, text: ` s="${clone}"` }];
+    },
+  });
+  scan.cells = cells;
+  return scan;
 }
 
 /** Puts recorded cells back: original s= (or none), created cells/rows removed, opened elements closed. */

@@ -6,31 +6,18 @@
  * change; every other part keeps its exact bytes. Text is written as inline strings, so it
  * never becomes a formula and the shared string table is left as it was.
  */
-import { a1, parseA1 } from '../../core/cell';
+import { a1 } from '../../core/cell';
 import { isDateFormat, isPercentFormat } from '../../core/parse/numfmt';
 import type { CellEdit } from '../../core/update';
 import { WorkbookError } from '../port';
 import { loadBook, sheetByName, type SheetEntry } from './book';
 import { cellElement } from './form';
-import { type SheetScan } from './cells';
+import { type SheetScan, walkCells } from './cells';
 import { addNotes } from './notes';
-import { REL_NS } from './opc';
 import { MAX_COLS, MAX_ROWS, sheetProtected } from './read';
 import type { HighlightRecord, SheetRecord } from './record';
-import { readCellFormats, StyleEditor, stylesPartName, withPrefix } from './styles';
-import {
-  applyEdits,
-  child,
-  children,
-  documentElement,
-  isWellFormed,
-  parseXml,
-  TOK_CLOSE,
-  TOK_EOF,
-  TOK_OPEN,
-  XmlScanner,
-  type Edit,
-} from './xml';
+import { readCellFormats, StyleEditor, stylesPartName } from './styles';
+import { applyEdits, child, children, documentElement, isWellFormed, parseXml, type Edit } from './xml';
 import { partText, setPartText, type XlsxPackage } from './zip';
 
 interface Target {
@@ -38,30 +25,6 @@ interface Target {
   row: number;
   col: number;
   edit: CellEdit;
-}
-
-/** The row a <row> is at, as the reader sees it (no r=: the next; bad r=: off the grid). */
-function rowIndex(r: string | undefined, prev: number): number {
-  if (r === undefined) return prev + 1;
-  const n = Number(r);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_ROWS ? n - 1 : MAX_ROWS;
-}
-
-/** The column a <c> is at, as the reader sees it (no r=: the next; bad r=: off the grid). */
-function colIndex(r: string | undefined, prev: number): number {
-  if (r === undefined) return prev + 1;
-  const p = parseA1(r);
-  return p && p.col < MAX_COLS ? p.col : MAX_COLS;
-}
-
-function uint(v: string | undefined): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 0 ? n : 0;
-}
-
-function prefixOf(qname: string): string {
-  const i = qname.indexOf(':');
-  return i < 0 ? '' : qname.slice(0, i);
 }
 
 /**
@@ -114,130 +77,23 @@ function checkEdits(pkg: XlsxPackage, edits: CellEdit[], asUser: boolean): { byS
 }
 
 /**
- * Patches one sheet's XML in a single pass: each target cell's element is replaced (its s=
- * kept, or a copy of it with the needed number format), new cells and rows go in order. A
- * target holding a formula is refused: a merge never overwrites a formula.
+ * Patches one sheet's XML in a single pass (cells.ts's walkCells): each target cell's element
+ * is replaced (its s= kept, or a copy of it with the needed number format), new cells and
+ * rows go in order. A target holding a formula is refused: a merge never overwrites a formula.
  */
 function patchSheet(xml: string, sheetName: string, targets: Target[], styleFor: (base: number, t: Target) => number): SheetScan {
-  const wanted: { row: number; cells: Target[] }[] = [];
-  for (const t of targets) {
-    const last = wanted[wanted.length - 1];
-    if (last && last.row === t.row) last.cells.push(t);
-    else wanted.push({ row: t.row, cells: [t] });
-  }
-  const out: SheetScan = { edits: [], cells: [], sheetDataOpened: false, top: [], rootCloseStart: xml.length, rootPrefix: '' };
-  const colStyles: { min: number; max: number; style: number }[] = [];
-  const sc = new XmlScanner(xml);
-  let depth = 0;
-  let inData = false;
-  let sawData = false;
-  let p = '';
-  let wi = 0;
-  let rowIdx = -1;
-  let colIdx = -1;
-  let active: { cells: Target[]; ci: number; style: number } | undefined;
-  // The target cell being read: its element's start, style and whether it holds a formula.
-  let open: { t: Target; start: number; style: number; formula: boolean } | undefined;
-
-  const colStyle = (col: number) => colStyles.find((c) => col + 1 >= c.min && col + 1 <= c.max)?.style ?? 0;
-  const element = (t: Target, base: number) => {
-    return withPrefix(cellElement(a1(t.row, t.col), styleFor(base, t), t.edit.value), p);
-  };
-  const newRow = (w: { row: number; cells: Target[] }) =>
-    withPrefix(`<row r="${w.row + 1}">`, p) + w.cells.map((t) => element(t, colStyle(t.col))).join('') + (p ? `</${p}:row>` : '</row>');
-
-  for (let k = sc.next(); k !== TOK_EOF; k = sc.next()) {
-    if (k === TOK_OPEN) {
-      if (depth === 0) {
-        out.rootPrefix = prefixOf(sc.name());
-        for (const [n, v] of sc.attrs())
-          if ((v === REL_NS || v === 'http://purl.oclc.org/ooxml/officeDocument/relationships') && n.startsWith('xmlns:'))
-            out.relPrefix = n.slice(6);
-      } else if (depth === 1) {
-        out.top.push({
-          local: sc.local(),
-          start: sc.start,
-          end: sc.end,
-          relId: sc.is('legacyDrawing') ? sc.prefixedAttr('id') : undefined,
-        });
-        if (sc.is('sheetData')) {
-          sawData = true;
-          p = prefixOf(sc.name());
-          if (sc.selfClosing) {
-            if (wanted.length) {
-              out.edits.push({
-                start: sc.end - 2,
-                end: sc.end,
-                text: '>' + wanted.map(newRow).join('') + (p ? `</${p}:sheetData>` : '</sheetData>'),
-              });
-              wi = wanted.length;
-            }
-          } else inData = true;
-        }
-      } else if (depth === 2 && sc.is('col')) {
-        colStyles.push({ min: uint(sc.attr('min')), max: uint(sc.attr('max')), style: uint(sc.attr('style')) });
-      } else if (depth === 2 && inData && sc.is('row')) {
-        rowIdx = rowIndex(sc.attr('r'), rowIdx);
-        colIdx = -1;
-        while (wi < wanted.length && wanted[wi].row < rowIdx)
-          out.edits.push({ start: sc.start, end: sc.start, text: newRow(wanted[wi++]) });
-        const custom = sc.attr('customFormat');
-        const rowStyle = custom === '1' || custom === 'true' ? uint(sc.attr('s')) : 0;
-        if (wi < wanted.length && wanted[wi].row === rowIdx) {
-          const w = wanted[wi++];
-          if (sc.selfClosing) {
-            const cells = w.cells.map((t) => element(t, rowStyle || colStyle(t.col))).join('');
-            out.edits.push({ start: sc.end - 2, end: sc.end, text: '>' + cells + (p ? `</${p}:row>` : '</row>') });
-          } else active = { cells: w.cells, ci: 0, style: rowStyle };
-        }
-      } else if (depth === 3 && active && sc.is('c')) {
-        const col = colIndex(sc.attr('r'), colIdx);
-        colIdx = col;
-        while (active.ci < active.cells.length && active.cells[active.ci].col < col) {
-          const t = active.cells[active.ci++];
-          out.edits.push({ start: sc.start, end: sc.start, text: element(t, active.style || colStyle(t.col)) });
-        }
-        if (active.ci < active.cells.length && active.cells[active.ci].col === col) {
-          const t = active.cells[active.ci++];
-          const style = uint(sc.attr('s'));
-          if (sc.selfClosing) out.edits.push({ start: sc.start, end: sc.end, text: element(t, style) });
-          else open = { t, start: sc.start, style, formula: false };
-        }
-      } else if (depth === 4 && open && sc.is('f')) open.formula = true;
-      if (!sc.selfClosing) depth++;
-    } else if (k === TOK_CLOSE) {
-      depth--;
-      if (depth === 0) out.rootCloseStart = sc.start;
-      else if (depth === 1) {
-        const last = out.top[out.top.length - 1];
-        if (last) last.end = sc.end;
-        if (sc.is('sheetData') && inData) {
-          while (wi < wanted.length) out.edits.push({ start: sc.start, end: sc.start, text: newRow(wanted[wi++]) });
-          inData = false;
-        }
-      } else if (depth === 3 && open && sc.is('c')) {
-        if (open.formula)
-          throw new WorkbookError(
-            'invalid-spec',
-            `PlanCheck tried to overwrite a formula (sheet "${sheetName}", row ${open.t.row + 1}); it never does. Please report this.`,
-          );
-        out.edits.push({ start: open.start, end: sc.end, text: element(open.t, open.style) });
-        open = undefined;
-      } else if (depth === 2 && active && sc.is('row')) {
-        while (active.ci < active.cells.length) {
-          const t = active.cells[active.ci++];
-          out.edits.push({ start: sc.start, end: sc.start, text: element(t, active.style || colStyle(t.col)) });
-        }
-        active = undefined;
-      }
-    }
-  }
-  if (!sawData)
-    throw new WorkbookError(
-      'corrupt',
-      'This workbook is damaged: a worksheet has no cell data section. Open it in Excel and save a fresh copy.',
-    );
-  return out;
+  const element = (t: Target, base: number) => cellElement(a1(t.row, t.col), styleFor(base, t), t.edit.value);
+  return walkCells(xml, targets, {
+    missing: (t, base) => element(t, base),
+    existing: (t, cell) => {
+      if (cell.formula)
+        throw new WorkbookError(
+          'invalid-spec',
+          `PlanCheck tried to overwrite a formula (sheet "${sheetName}", row ${t.row + 1}); it never does. Please report this.`,
+        );
+      return [{ start: cell.start, end: cell.end, text: element(t, cell.style) }];
+    },
+  });
 }
 
 /** Options for {@link editCells}. */
