@@ -10,3 +10,19 @@ export const useStyles = makeStyles({
   message: { color: tokens.colorNeutralForeground2 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
+
+/**
+ * A bordered panel the pane opens in place of its lists ("Set columns…", "Update requests…",
+ * "Merge returns…"), whose heading takes focus when it opens.
+ */
+export const usePanelStyles = makeStyles({
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  heading: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+});

@@ -29,7 +29,7 @@ import { useEffect, useId, useRef } from 'react';
 import { type ColumnMap, type MapField, type Settings, MAP_FIELD_LABELS, plural } from '../../app';
 import type { ColumnMapPreview } from '../../app';
 import type { Host } from '../../app';
-import { useStyles as usePaneStyles } from '../styles';
+import { useStyles as usePaneStyles, usePanelStyles } from '../styles';
 import { useColumnMap } from '../useColumnMap';
 
 export interface ColumnMapFormProps {
@@ -46,15 +46,6 @@ const MAIN: MapField[] = ['action', 'lead', 'target', 'progress', 'status', 'rag
 const MORE: MapField[] = ['workstream', 'ref', 'start', 'revised', 'original', 'update'];
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  heading: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: tokens.spacingHorizontalS },
   scroll: {
     overflowX: 'auto',
@@ -65,6 +56,7 @@ const useStyles = makeStyles({
 });
 
 export function ColumnMapForm({ host, settings, asOf, disabled, onSave, onCancel }: ColumnMapFormProps) {
+  const panel = usePanelStyles();
   const styles = useStyles();
   const pane = usePaneStyles();
   const titleId = useId();
@@ -91,8 +83,8 @@ export function ColumnMapForm({ host, settings, asOf, disabled, onSave, onCancel
   );
 
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <Text as="h2" size={400} weight="semibold" id={titleId} ref={heading} tabIndex={-1} className={styles.heading}>
+    <section className={panel.panel} aria-labelledby={titleId}>
+      <Text as="h2" size={400} weight="semibold" id={titleId} ref={heading} tabIndex={-1} className={panel.heading}>
         Set columns
       </Text>
       <Text>

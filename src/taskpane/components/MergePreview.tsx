@@ -6,7 +6,7 @@
 import { Badge, Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FIELD_LABELS, type MergeChange, type MergeConflict, plural, shortText } from '../../app';
-import { useStyles as usePaneStyles } from '../styles';
+import { useStyles as usePaneStyles, usePanelStyles } from '../styles';
 import type { MergePreviewState } from '../useUpdates';
 
 export interface MergePreviewProps {
@@ -17,15 +17,6 @@ export interface MergePreviewProps {
 }
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  heading: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   conflict: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   reason: { color: tokens.colorNeutralForeground2 },
 });
@@ -46,6 +37,7 @@ function conflictWhere(c: MergeConflict): string {
 }
 
 export function MergePreview({ preview, disabled, onApply, onCancel }: MergePreviewProps) {
+  const panel = usePanelStyles();
   const styles = useStyles();
   const pane = usePaneStyles();
   const titleId = useId();
@@ -65,8 +57,8 @@ export function MergePreview({ preview, disabled, onApply, onCancel }: MergePrev
     });
 
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <Text as="h2" size={400} weight="semibold" id={titleId} ref={heading} tabIndex={-1} className={styles.heading}>
+    <section className={panel.panel} aria-labelledby={titleId}>
+      <Text as="h2" size={400} weight="semibold" id={titleId} ref={heading} tabIndex={-1} className={panel.heading}>
         Merge returns
       </Text>
       <Text role="status">

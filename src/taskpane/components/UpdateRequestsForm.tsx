@@ -5,7 +5,7 @@
 import { Button, Field, Input, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import { plural, shortText } from '../../app';
-import { useStyles as usePaneStyles } from '../styles';
+import { useStyles as usePaneStyles, usePanelStyles } from '../styles';
 import type { RequestChoice, RequestsMade } from '../useUpdates';
 
 export interface UpdateRequestsFormProps {
@@ -18,19 +18,11 @@ export interface UpdateRequestsFormProps {
 }
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  heading: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   unowned: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export function UpdateRequestsForm({ planFile, made, disabled, onMake, onClose }: UpdateRequestsFormProps) {
+  const panel = usePanelStyles();
   const styles = useStyles();
   const pane = usePaneStyles();
   const titleId = useId();
@@ -39,8 +31,8 @@ export function UpdateRequestsForm({ planFile, made, disabled, onMake, onClose }
   useEffect(() => heading.current?.focus(), []);
 
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <Text as="h2" size={400} weight="semibold" id={titleId} ref={heading} tabIndex={-1} className={styles.heading}>
+    <section className={panel.panel} aria-labelledby={titleId}>
+      <Text as="h2" size={400} weight="semibold" id={titleId} ref={heading} tabIndex={-1} className={panel.heading}>
         Update requests
       </Text>
       <Text>
