@@ -8,25 +8,14 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import type { CellEdit } from '../../src/core/update';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
+import { runCli } from '../helpers/cli';
 
 const PLAN = path.join(__dirname, '..', '..', 'examples', 'action-plan-flat.xlsx');
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    out: (s) => void (out += s),
-    err: (s) => void (err += s),
-    errIsTTY: false,
-    outIsTTY: false,
-    today: () => '2020-06-10',
-  });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(args, '2020-06-10');
 
 interface FormInfo {
   lead: string;

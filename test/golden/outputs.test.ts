@@ -8,27 +8,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import { a1 } from '../../src/core/cell';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { partText } from '../../src/workbook/xlsx/zip';
+import { runCli } from '../helpers/cli';
 
 const EX = path.join(__dirname, '..', '..', 'examples');
 const OUT = path.join(__dirname, 'expected');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    out: (s) => void (out += s),
-    err: (s) => void (err += s),
-    errIsTTY: false,
-    outIsTTY: false,
-    today: () => '2026-11-22',
-  });
-  return { code, out, err };
-}
+const cli = (args: string[]) => runCli(args);
 
 /** The values and number formats of the sheets PlanCheck wrote, and the notes it added. */
 async function dumpWritten(file: string, before: string): Promise<string> {
