@@ -15,7 +15,7 @@ import {
   TabList,
   Text,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { type Report, formatUkDate, ownersOf, plural } from '../app';
 import { ChangesList } from './components/ChangesList';
 import { FindingsList } from './components/FindingsList';
@@ -26,6 +26,7 @@ import { RagSummary } from './components/RagSummary';
 import { SettingsForm } from './components/SettingsForm';
 import type { Host } from '../app';
 import { useStyles } from './styles';
+import { useFocusReturn } from './useFocusReturn';
 import { usePlanCheck } from './usePlanCheck';
 
 // The column form and the update cycle's views load when first opened: the pane's initial script stays small.
@@ -72,13 +73,10 @@ export function App({ host }: { host: Host }) {
   const [requesting, setRequesting] = useState(false);
   const returnsInput = useRef<HTMLInputElement>(null);
   const [settingColumns, setSettingColumns] = useState(false);
-  // Closing the form (Save or Cancel) puts focus back on its button, not on the page.
-  const setColumnsButton = useRef<HTMLButtonElement>(null);
-  const formWasOpen = useRef(false);
-  useEffect(() => {
-    if (formWasOpen.current && !settingColumns) setColumnsButton.current?.focus();
-    formWasOpen.current = settingColumns;
-  }, [settingColumns]);
+  // Closing a panel (Save, Cancel, Close, Apply) puts focus back on the button that opened it.
+  const setColumnsButton = useFocusReturn(settingColumns);
+  const requestsButton = useFocusReturn(requesting);
+  const mergeButton = useFocusReturn(updates.merge !== null);
   const busy = state.busy !== null;
   const report = state.result?.report;
   const [view, setView] = useState<'findings' | 'owners' | 'changes'>('findings');
@@ -123,10 +121,10 @@ export function App({ host }: { host: Host }) {
         />
       </div>
       <div className={styles.row}>
-        <Button onClick={() => setRequesting(true)} disabled={busy}>
+        <Button ref={requestsButton} onClick={() => setRequesting(true)} disabled={busy}>
           Update requests…
         </Button>
-        <Button onClick={() => returnsInput.current?.click()} disabled={busy}>
+        <Button ref={mergeButton} onClick={() => returnsInput.current?.click()} disabled={busy}>
           Merge returns…
         </Button>
         <WorkbookFileInput inputRef={returnsInput} label="Returned update forms" onFiles={(files) => void updates.previewReturns(files)} />

@@ -116,6 +116,21 @@ describe('task pane: the update cycle in Excel', () => {
     expect(within(unowned).getByText(/^Actions row 9: 2 Raise visibility/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Update requests' })).toBeNull());
+    // Focus goes back to the button that opened the panel, not to the page.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Update requests…' }));
+  });
+
+  it('cancelling a merge preview changes nothing and puts focus back on Merge returns…', async () => {
+    const { excel } = await setup();
+    const files = await makeForms();
+    const craig = await answer(files['update-j-craig.xlsx'], [{ row: 0, column: '% Complete', value: 90 }]);
+    const before = JSON.stringify(excel.model.sheet('Actions')!.peek(4, 6));
+    fireEvent.change(screen.getByLabelText('Returned update forms'), { target: { files: [fileOf('update-j-craig.xlsx', craig)] } });
+    const preview = await screen.findByRole('region', { name: 'Merge returns' });
+    fireEvent.click(within(preview).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Merge returns' })).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Merge returns…' }));
+    expect(JSON.stringify(excel.model.sheet('Actions')!.peek(4, 6))).toBe(before);
   });
 
   it('Merge returns… previews every change and conflict; unticking one applies the others, in one undo step', async () => {
