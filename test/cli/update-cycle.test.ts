@@ -8,9 +8,8 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CellEdit } from '../../src/core/update';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { runCli } from '../helpers/cli';
+import { fillForm } from '../helpers/forms';
 
 const PLAN = path.join(__dirname, '..', '..', 'examples', 'action-plan-flat.xlsx');
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
@@ -23,20 +22,9 @@ interface FormInfo {
   actions: { sheet: string; row: number; description: string; percent: number | null }[];
 }
 
-/** Types answers into a form as a lead would: found by the form's own header row; locked cells are refused. */
+/** Fills in a form file in place, as a lead would. */
 async function answer(file: string, answers: { planRow: number; column: string; value: string | number }[]): Promise<void> {
-  const wb = XlsxWorkbook.fromBytes(new Uint8Array(fs.readFileSync(file)));
-  const sheet = (await wb.readGrid()).sheets.find((s) => s.name === 'Update')!;
-  const header = sheet.rows.findIndex((r) => r?.some((c) => c?.value === '% Complete'));
-  const col = (name: string) => sheet.rows[header]!.findIndex((c) => c?.value === name);
-  const rowCol = col('Key: Row');
-  const edits: CellEdit[] = answers.map((a) => {
-    const r = sheet.rows.findIndex((row, i) => i > header && row?.[rowCol]?.value === a.planRow);
-    if (r < 0) throw new Error(`plan row ${a.planRow} is not on ${file}`);
-    return { sheet: 'Update', row: r + 1, col: col(a.column), value: a.value };
-  });
-  await wb.editCells(edits, { onProtected: 'unlocked-only' });
-  fs.writeFileSync(file, wb.toBytes());
+  fs.writeFileSync(file, await fillForm(new Uint8Array(fs.readFileSync(file)), answers));
 }
 
 let dir: string;

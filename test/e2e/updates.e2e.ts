@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { axe, launch, openPage, screenshot, serveDist } from './browser';
+import { type Answer, fillForm } from '../helpers/forms';
 
 const PLAN = path.join(__dirname, '..', '..', 'examples', 'action-plan-flat.xlsx');
 let server: { url: string; close(): Promise<void> };
@@ -34,18 +35,10 @@ async function saved(page: Page, click: () => Promise<void>, name: string): Prom
   return { file, suggested: download.suggestedFilename() };
 }
 
-/** Types answers into a form as a lead would in Excel (only its unlocked cells), by the form's row order. */
-async function answer(bytes: Uint8Array, answers: { row: number; column: string; value: string | number }[], out: string): Promise<string> {
-  const wb = XlsxWorkbook.fromBytes(bytes);
-  const sheet = (await wb.readGrid()).sheets.find((s) => s.name === 'Update')!;
-  const header = sheet.rows.findIndex((r) => r?.some((c) => c?.value === '% Complete'));
-  const col = (name: string) => sheet.rows[header]!.findIndex((c) => c?.value === name);
-  await wb.editCells(
-    answers.map((a) => ({ sheet: 'Update', row: header + 2 + a.row, col: col(a.column), value: a.value })),
-    { onProtected: 'unlocked-only' },
-  );
+/** A form filled in as a lead would, saved to a file to pick in the page. */
+async function answer(bytes: Uint8Array, answers: Answer[], out: string): Promise<string> {
   const file = path.join(dir, out);
-  fs.writeFileSync(file, wb.toBytes());
+  fs.writeFileSync(file, await fillForm(bytes, answers));
   return file;
 }
 

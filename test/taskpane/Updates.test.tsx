@@ -18,6 +18,7 @@ import { App } from '../../src/taskpane/App';
 import { OfficeWorkbook } from '../../src/workbook/office/adapter';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/adapter';
 import { FakeExcel } from '../fakes/excel';
+import { fillForm as answer } from '../helpers/forms';
 
 const PLAN = path.join(__dirname, '..', '..', 'examples', 'action-plan-flat.xlsx');
 
@@ -74,19 +75,6 @@ async function makeForms(): Promise<Record<string, Uint8Array>> {
   const link = await screen.findByRole('link', { name: /^Download 8 forms/ });
   expect(link.getAttribute('download')).toBe('action-plan-flat update forms.zip');
   return unzipSync(await bytesOf(blobs.get(link.getAttribute('href')!)!));
-}
-
-/** Types answers into a form as a lead would in Excel: only unlocked cells; rows by the form's row order. */
-async function answer(bytes: Uint8Array, answers: { row: number; column: string; value: string | number }[]): Promise<Uint8Array> {
-  const wb = XlsxWorkbook.fromBytes(bytes);
-  const sheet = (await wb.readGrid()).sheets.find((s) => s.name === 'Update')!;
-  const header = sheet.rows.findIndex((r) => r?.some((c) => c?.value === '% Complete'));
-  const col = (name: string) => sheet.rows[header]!.findIndex((c) => c?.value === name);
-  await wb.editCells(
-    answers.map((a) => ({ sheet: 'Update', row: header + 2 + a.row, col: col(a.column), value: a.value })),
-    { onProtected: 'unlocked-only' },
-  );
-  return wb.toBytes();
 }
 
 function fileOf(name: string, bytes: Uint8Array): File {
