@@ -25,12 +25,13 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { type ColumnMap, type MapField, type Settings, MAP_FIELD_LABELS, plural } from '../../app';
 import type { ColumnMapPreview } from '../../app';
 import type { Host } from '../../app';
-import { useStyles as usePaneStyles, usePanelStyles } from '../styles';
+import { useStyles as usePaneStyles } from '../styles';
 import { useColumnMap } from '../useColumnMap';
+import { Panel } from './Panel';
 
 export interface ColumnMapFormProps {
   host: Host;
@@ -56,18 +57,14 @@ const useStyles = makeStyles({
 });
 
 export function ColumnMapForm({ host, settings, asOf, disabled, onSave, onCancel }: ColumnMapFormProps) {
-  const panel = usePanelStyles();
   const styles = useStyles();
   const pane = usePaneStyles();
-  const titleId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   const { state, setSheet, setHeaderRow, setField, toSave } = useColumnMap(host, settings, { asOf });
   const { draft, choices, preview } = state;
   const hasSaved = Object.keys(settings.columns).length > 0;
   const where = host.settings.scope === 'session' ? 'session' : 'workbook';
 
   // Opening the form takes the reader to it.
-  useEffect(() => heading.current?.focus(), []);
 
   const fieldSelect = (name: MapField) => (
     <Field key={name} label={MAP_FIELD_LABELS[name]}>
@@ -83,10 +80,7 @@ export function ColumnMapForm({ host, settings, asOf, disabled, onSave, onCancel
   );
 
   return (
-    <section className={panel.panel} aria-labelledby={titleId}>
-      <Text as="h2" size={400} weight="semibold" id={titleId} ref={heading} tabIndex={-1} className={panel.heading}>
-        Set columns
-      </Text>
+    <Panel title="Set columns">
       <Text>
         Say which column holds what. The preview shows the first actions as PlanCheck will read them; Save keeps the map with the settings.
       </Text>
@@ -149,7 +143,7 @@ export function ColumnMapForm({ host, settings, asOf, disabled, onSave, onCancel
           </div>
         </form>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -4,10 +4,11 @@
  * kept ones. Loaded when first needed.
  */
 import { Badge, Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FIELD_LABELS, type MergeChange, type MergeConflict, plural, shortText } from '../../app';
-import { useStyles as usePaneStyles, usePanelStyles } from '../styles';
+import { useStyles as usePaneStyles } from '../styles';
 import type { MergePreviewState } from '../useUpdates';
+import { Panel } from './Panel';
 
 export interface MergePreviewProps {
   preview: MergePreviewState;
@@ -37,16 +38,12 @@ function conflictWhere(c: MergeConflict): string {
 }
 
 export function MergePreview({ preview, disabled, onApply, onCancel }: MergePreviewProps) {
-  const panel = usePanelStyles();
   const styles = useStyles();
   const pane = usePaneStyles();
-  const titleId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   const { plan, files, stale } = preview;
   const [kept, setKept] = useState<ReadonlySet<MergeChange>>(() => new Set(plan.changes));
   // A new preview starts with every change kept.
   useEffect(() => setKept(new Set(plan.changes)), [plan]);
-  useEffect(() => heading.current?.focus(), [plan]);
   const count = useMemo(() => plan.changes.filter((c) => kept.has(c)).length, [plan, kept]);
   const toggle = (c: MergeChange, on: boolean) =>
     setKept((k) => {
@@ -57,10 +54,7 @@ export function MergePreview({ preview, disabled, onApply, onCancel }: MergePrev
     });
 
   return (
-    <section className={panel.panel} aria-labelledby={titleId}>
-      <Text as="h2" size={400} weight="semibold" id={titleId} ref={heading} tabIndex={-1} className={panel.heading}>
-        Merge returns
-      </Text>
+    <Panel title="Merge returns" focusKey={plan}>
       <Text role="status">
         {`${plural(files.length, 'returned form')} read: ${plural(plan.changes.length, 'change')}, ${plural(plan.conflicts.length, 'conflict')}. Nothing is written until you apply.`}
       </Text>
@@ -119,6 +113,6 @@ export function MergePreview({ preview, disabled, onApply, onCancel }: MergePrev
         </Button>
         <Button onClick={onCancel}>Cancel</Button>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -3,10 +3,11 @@
  * as a single .zip to download, and the actions nobody can be asked about. Loaded when opened.
  */
 import { Button, Field, Input, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { plural, shortText } from '../../app';
-import { useStyles as usePaneStyles, usePanelStyles } from '../styles';
+import { useStyles as usePaneStyles } from '../styles';
 import type { RequestChoice, RequestsMade } from '../useUpdates';
+import { Panel } from './Panel';
 
 export interface UpdateRequestsFormProps {
   /** The plan's name to show on each form (the file name, where known). */
@@ -22,19 +23,12 @@ const useStyles = makeStyles({
 });
 
 export function UpdateRequestsForm({ planFile, made, disabled, onMake, onClose }: UpdateRequestsFormProps) {
-  const panel = usePanelStyles();
   const styles = useStyles();
   const pane = usePaneStyles();
-  const titleId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   const [choice, setChoice] = useState<RequestChoice>({ planFile, replyBy: '', lead: '' });
-  useEffect(() => heading.current?.focus(), []);
 
   return (
-    <section className={panel.panel} aria-labelledby={titleId}>
-      <Text as="h2" size={400} weight="semibold" id={titleId} ref={heading} tabIndex={-1} className={panel.heading}>
-        Update requests
-      </Text>
+    <Panel title="Update requests">
       <Text>
         One workbook per lead officer, with their actions and cells for progress, status, a revised date and an update. Send each lead their
         form; merge the returned forms with Merge returns….
@@ -101,6 +95,6 @@ export function UpdateRequestsForm({ planFile, made, disabled, onMake, onClose }
           )}
         </section>
       )}
-    </section>
+    </Panel>
   );
 }
