@@ -37,8 +37,8 @@ function core(dist, plan) {
 }
 
 function measure(dist, mode, file) {
-  // validate under the heap cap the launcher gives the CLI process, as the bench runs it.
-  const flags = mode === 'validate' ? ['--max-old-space-size=200'] : [];
+  // validate under the flags each build's launcher gives its CLI process, as the bench runs it.
+  const flags = mode === 'validate' ? require(path.join(dist, 'src', 'cli', 'run.js')).heapFlags() : [];
   const r = spawnSync(process.execPath, [...flags, path.join(dist, 'bench', 'measure.js'), mode, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').pop()).ms;

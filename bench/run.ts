@@ -392,7 +392,7 @@ Plans are synthetic and reproducible (fixed seed, \`bench/generate.ts\`): block 
 actions, leads merged down over three actions) and flat layout (workstream merged down), with text dates in several
 forms, Cyrillic "ТВС", blanks and percentages as text. End-to-end figures are medians of separate processes
 (3–5 runs); memory is each process's own peak resident set (VmHWM). The command-line rows run under the heap
-cap the \`plancheck\` launcher gives its CLI process (\`--max-old-space-size=200\`, src/cli/run.ts); the launcher
+cap the \`plancheck\` launcher gives its CLI process (\`${heapFlags().join(' ')}\`, src/cli/run.ts); the launcher
 itself adds ${res.launcherMB} MB, counted in the 400 MB budget. "core actions/s" is check + summary + highlight on a
 grid already read, as the pane re-checks after an edit, timed once warm (the median of the later half of about two
 seconds of runs, at least five, bench/coretime.ts); "first check ms" is the first, cold run. Raw numbers: \`bench/results.json\`.
