@@ -25,7 +25,7 @@ import { type ActionStatus, parseStatus, parseStatusCell } from './parse/status'
 import { type Timescale, parseTimescale } from './parse/timescale';
 import { compactText, shortText } from './text';
 import { type RagInput, type RagResult, computeRag, isOverdue, ragCounts, rollUpRag } from './rag';
-import { type FieldCell, type RawPlan, type ReadOptions, LOOKED_FOR, checkedFields, readPlan } from './read';
+import { type FieldCell, type RawPlan, type ReadOptions, FieldReader, LOOKED_FOR, checkedFields, readPlan } from './read';
 import type { Settings } from './settings';
 import type { RagLabel } from './sheetspec';
 
@@ -110,9 +110,12 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   ctx.asOfYear = Number(asOf.slice(0, 4));
   const { settings } = options;
 
+  // One record and set of field cells for every action, refilled each time: nothing the checker
+  // keeps (findings, the report) holds a FieldCell, only places copied from one.
+  const fieldReader = new FieldReader();
   const actions: ActionReport[] = raw.actions.map((a, index) => {
     const ws = raw.workstreams[a.workstream];
-    const f = checkedFields(a.fields);
+    const f = fieldReader.read(a.fields);
     ctx.aboutAction(index, f.number?.cell, ws.title, a.row);
     const number = readNumber(f.number?.cell);
     // A bullet typed in Word ("§ Deliver…", "• Deliver…") is not part of what the action says.
@@ -157,7 +160,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       description,
       timescale: timescale.text,
       targetDate: timescale.target,
-      milestones: timescale.milestones.map((m) => ({ date: m.iso, label: m.label })),
+      milestones: ctx.reportMilestones(timescale.milestones),
       targetHistory: timescale.history,
       leads,
       reportRefs: ctx.plainText(f.reportRef?.cell),
@@ -424,9 +427,22 @@ interface Stated {
 
 const NOT_A_DATE = 'a number, not a date';
 
+// Shared by every record with no history or no milestones (most of them); frozen, so a reader
+// that tried to add to one would fail at once rather than change every record.
+const NO_DATES = Object.freeze([]) as unknown as IsoDate[];
+const NO_MILESTONES = Object.freeze([]) as unknown as ActionReport['milestones'];
+const NONE_READ = Object.freeze([]) as never[];
+
 /** A target cell that gives no date. */
 function noTimescale(text: string): ReadTimescale {
-  return { milestones: [], target: null, keywords: [], unparsed: [], history: [], text };
+  return {
+    milestones: NONE_READ,
+    target: null,
+    keywords: NONE_READ,
+    unparsed: NONE_READ,
+    history: NO_DATES,
+    text,
+  };
 }
 
 /** Runs of spaces, tabs and line breaks as one space, and none at either end. */
@@ -472,6 +488,8 @@ class Context {
   private readonly folds = new Map<string, ReturnType<typeof foldLookalikes> & { tidy: string }>();
   private readonly timescales = new Map<string, Timescale>();
   private readonly leadLists = new Map<string, string[]>();
+  private readonly byDate = new Map<IsoDate, Timescale['milestones']>();
+  private readonly milestoneLists = new WeakMap<Timescale['milestones'], ActionReport['milestones']>();
   private readonly reasons = new Map<string, string>();
   private readonly simpleRags = new Map<IsoDate | null, Map<number | null, RagResult>>();
   private readonly statusMemo = new Map<string, ReturnType<typeof parseStatusCell> & { commentary: boolean }>();
@@ -588,14 +606,40 @@ class Context {
     return t;
   }
 
-  /** The leads named in a lead cell's text (a fresh array: reports own their lists). */
+  /**
+   * The leads named in a lead cell's text. Plans name the same leads on thousands of rows: the
+   * list is shared by every record with that text (a report's lists are read-only; nothing in
+   * PlanCheck changes one, and a copy per action cost a 100,000-action plan 100,000 arrays).
+   */
   leads(text: string): string[] {
     let list = this.leadLists.get(text);
     if (!list) {
       list = parseLeads(text);
       if (text.length <= MEMO_MAX) this.leadLists.set(text, list);
     }
-    return list.slice();
+    return list;
+  }
+
+  /** The one milestone of a date typed as a date, one list per date. */
+  private serialMilestones(iso: IsoDate): Timescale['milestones'] {
+    let list = this.byDate.get(iso);
+    if (!list) this.byDate.set(iso, (list = [{ iso, label: null, text: iso }]));
+    return list;
+  }
+
+  /**
+   * A timescale's milestones as the report lists them. A parsed timescale is shared by every
+   * cell with its text, and so is this list (read-only, like the leads); a plan of 100,000 actions
+   * mostly repeats a few hundred dates.
+   */
+  reportMilestones(milestones: Timescale['milestones']): ActionReport['milestones'] {
+    if (milestones.length === 0) return NO_MILESTONES;
+    let list = this.milestoneLists.get(milestones);
+    if (!list) {
+      list = milestones.map((m) => ({ date: m.iso, label: m.label }));
+      this.milestoneLists.set(milestones, list);
+    }
+    return list;
   }
 
   /** Raises a finding about the current item. */
@@ -644,10 +688,9 @@ class Context {
 
   timescale(fc: FieldCell | undefined): ReadTimescale {
     if (!fc) return noTimescale('');
-    const where = at(fc);
     const cell = fc.cell;
     if (!cell || (typeof cell.value === 'string' && !cell.value.trim())) {
-      this.add('no-target-date', where);
+      this.add('no-target-date', at(fc));
       return noTimescale('');
     }
     if (this.cellError(fc, 'target date')) return noTimescale('');
@@ -655,18 +698,18 @@ class Context {
       const iso = this.serial(cell);
       if (iso)
         return {
-          milestones: [{ iso, label: null, text: iso }],
+          milestones: this.serialMilestones(iso),
           target: iso,
           keywords: [],
           unparsed: [],
           history: [],
           text: formatUkDate(iso),
         };
-      this.add('unrecognised-date', where, { text: String(cell.value), detail: NOT_A_DATE });
+      this.add('unrecognised-date', at(fc), { text: String(cell.value), detail: NOT_A_DATE });
       return noTimescale(String(cell.value));
     }
     if (typeof cell.value === 'boolean') {
-      this.add('unrecognised-date', where, { text: String(cell.value) });
+      this.add('unrecognised-date', at(fc), { text: String(cell.value) });
       return noTimescale(String(cell.value));
     }
     const text = cell.value.trim();
@@ -684,18 +727,18 @@ class Context {
     if (t.milestones.length === 0 && this.asOfYear && YEARLESS.test(folded.text)) {
       const guessed = this.parseTimescale(`${folded.text} ${this.asOfYear}`);
       if (guessed.target && guessed.unparsed.length === 0) {
-        this.add('date-without-year', where, { text, target: guessed.target });
+        this.add('date-without-year', at(fc), { text, target: guessed.target });
         t = guessed;
       }
     }
     if (t.unparsed.length > 0 || (t.milestones.length === 0 && t.keywords.length === 0)) {
       // Part of the cell read as a date: the facts keep the date the rest gave.
-      this.add('unrecognised-date', where, t.milestones.length ? { text, target: t.target! } : { text });
+      this.add('unrecognised-date', at(fc), t.milestones.length ? { text, target: t.target! } : { text });
     }
-    if (t.target === null && t.keywords.includes('tbc')) this.add('no-target-date', where, { text });
-    else if (t.target === null && t.keywords.length > 0) this.add('open-ended', where, { text });
+    if (t.target === null && t.keywords.includes('tbc')) this.add('no-target-date', at(fc), { text });
+    else if (t.target === null && t.keywords.length > 0) this.add('open-ended', at(fc), { text });
     if (t.milestones.length > 1) {
-      this.add('several-target-dates', where, { text, count: t.milestones.length, target: t.target! });
+      this.add('several-target-dates', at(fc), { text, count: t.milestones.length, target: t.target! });
     }
     // Written out rather than spread: the parsed timescale is shared, and comes in two shapes.
     return {
@@ -723,7 +766,7 @@ class Context {
     const replaced = useRevised && f.timescale?.cell ? this.quietTarget(f.timescale.cell) : null;
     const original = f.originalTarget?.cell ? this.quietTarget(f.originalTarget.cell) : null;
     // Most records keep no history: skip building sets for them.
-    if (timescale.history.length === 0 && !replaced && !original) timescale.history = [];
+    if (timescale.history.length === 0 && !replaced && !original) timescale.history = NO_DATES;
     else {
       const earlier = [...timescale.history];
       if (replaced) earlier.push(replaced);
