@@ -113,6 +113,23 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   // One record and set of field cells for every action, refilled each time: nothing the checker
   // keeps (findings, the report) holds a FieldCell, only places copied from one.
   const fieldReader = new FieldReader();
+  const judged: Judged = {
+    kind: 'action',
+    sheet: '',
+    row: 0,
+    f: {},
+    lacks: undefined,
+    description: '',
+    statusUpdate: null,
+    leads: [],
+    percent: null,
+    target: null,
+    targetField: undefined,
+    said: { rag: null, field: undefined, text: '', status: null, word: null },
+    result: { rag: 'Not Started', reason: '' },
+    asOf,
+    dueSoonDays: settings.dueSoonDays,
+  };
   const actions: ActionReport[] = raw.actions.map((a, index) => {
     const ws = raw.workstreams[a.workstream];
     const f = fieldReader.read(a.fields);
@@ -135,23 +152,19 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const start = ctx.date(f.start);
     const said = ctx.stated(f, timescale);
     const result = ctx.rag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings);
-    ctx.judge({
-      kind: 'action',
-      sheet: a.sheet,
-      row: a.row,
-      f,
-      lacks: a.lacks,
-      description,
-      statusUpdate: null,
-      leads,
-      percent,
-      target: timescale.target,
-      targetField,
-      said,
-      result,
-      asOf,
-      dueSoonDays: settings.dueSoonDays,
-    });
+    // One record judged at a time, refilled: the rules read it and keep nothing of it.
+    judged.sheet = a.sheet;
+    judged.row = a.row;
+    judged.f = f;
+    judged.lacks = a.lacks;
+    judged.description = description;
+    judged.leads = leads;
+    judged.percent = percent;
+    judged.target = timescale.target;
+    judged.targetField = targetField;
+    judged.said = said;
+    judged.result = result;
+    ctx.judge(judged);
     return {
       sheet: a.sheet,
       row: a.row + 1,

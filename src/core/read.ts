@@ -234,12 +234,17 @@ const PERIOD_FIELDS = new Set<Field>(['rag', 'status', 'percent', 'statusUpdate'
  * period's RAG or status is kept as `previousRag`.
  */
 function headerAt(view: SheetView, row: number, memo: KindMemo): HeaderInfo | null {
-  const cols = view.filledColumns(row);
-  if (cols.length < 2) return null;
-  // Asked of every row: most name no field at all, so count before building anything.
+  // Asked of every row: most name no field at all, so count straight off the row before
+  // building anything (not even the list of its filled columns).
+  const cells = view.grid.rows[row];
+  if (!cells) return null;
   let hits = 0;
-  for (let i = 0; i < cols.length && hits < 2; i++) if (kindOf(view.own(row, cols[i]), memo)) hits++;
+  for (let c = 0; c < cells.length && hits < 2; c++) {
+    const cell = cells[c];
+    if (isValue(cell) && kindOf(cell, memo)) hits++;
+  }
   if (hits < 2) return null;
+  const cols = view.filledColumns(row);
   const named: { col: number; kind: HeaderKind; continued: boolean }[] = [];
   for (const c of cols) {
     const cell = view.own(row, c);
