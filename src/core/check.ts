@@ -113,6 +113,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   // One record and set of field cells for every action, refilled each time: nothing the checker
   // keeps (findings, the report) holds a FieldCell, only places copied from one.
   const fieldReader = new FieldReader();
+  const ragInput: RagInput = { percent: null, target: null, start: null, asOf, status: null, statusWord: null };
   const judged: Judged = {
     kind: 'action',
     sheet: '',
@@ -139,19 +140,25 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const description = stripBullet(ctx.text(f.action, 'description'));
     const scheduled = ctx.schedule(f);
     const { timescale } = scheduled;
+    let { target, history } = scheduled;
     let targetField = scheduled.field;
     // "B/Fwd Oct 2010" in the status column: the item was carried forward to a later date.
     const forward = ctx.carriedForward(f.status ?? f.rag);
-    if (forward && (!timescale.target || forward > timescale.target)) {
-      if (timescale.target) timescale.history = [...new Set([...timescale.history, timescale.target])].sort();
-      timescale.target = forward;
+    if (forward && (!target || forward > target)) {
+      if (target) history = [...new Set([...history, target])].sort();
+      target = forward;
       targetField = f.status ?? f.rag;
     }
     const leads = ctx.leads(ctx.text(f.lead, 'lead officer', true));
     const percent = ctx.percent(f.percent);
     const start = ctx.date(f.start);
     const said = ctx.stated(f, timescale);
-    const result = ctx.rag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings);
+    ragInput.percent = percent;
+    ragInput.target = target;
+    ragInput.start = start;
+    ragInput.status = said.status;
+    ragInput.statusWord = said.word;
+    const result = ctx.rag(ragInput, settings);
     // One record judged at a time, refilled: the rules read it and keep nothing of it.
     judged.sheet = a.sheet;
     judged.row = a.row;
@@ -160,7 +167,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     judged.description = description;
     judged.leads = leads;
     judged.percent = percent;
-    judged.target = timescale.target;
+    judged.target = target;
     judged.targetField = targetField;
     judged.said = said;
     judged.result = result;
@@ -172,9 +179,9 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       number,
       description,
       timescale: timescale.text,
-      targetDate: timescale.target,
+      targetDate: target,
       milestones: ctx.reportMilestones(timescale.milestones),
-      targetHistory: timescale.history,
+      targetHistory: history,
       leads,
       reportRefs: ctx.plainText(f.reportRef?.cell),
       percent,
@@ -237,7 +244,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     }
     const f = checkedFields(w.fields);
     ctx.aboutWorkstream(index, w.title);
-    const { timescale, field: targetField } = ctx.schedule(f);
+    const { timescale, field: targetField, target, history } = ctx.schedule(f);
     const leads = ctx.leads(ctx.text(f.lead, 'lead', true));
     const percent = ctx.percent(f.percent);
     const said = ctx.stated(f, timescale);
@@ -245,8 +252,8 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     const statusUpdate = ctx.text(f.statusUpdate, 'status update') || null;
     const decisions = ctx.text(f.decisions, 'decisions') || null;
     const result =
-      percent !== null || timescale.target !== null || said.status !== null || mine.length === 0
-        ? ctx.rag({ percent, target: timescale.target, start, asOf, status: said.status, statusWord: said.word }, settings)
+      percent !== null || target !== null || said.status !== null || mine.length === 0
+        ? ctx.rag({ percent, target: target, start, asOf, status: said.status, statusWord: said.word }, settings)
         : rollUpRag(mine.map((a) => a.rag));
     ctx.judge({
       kind: 'workstream',
@@ -258,7 +265,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       statusUpdate,
       leads,
       percent,
-      target: timescale.target,
+      target: target,
       targetField,
       said,
       result,
@@ -270,8 +277,8 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       row: w.row + 1,
       title: w.title,
       leads,
-      targetDate: timescale.target,
-      targetHistory: timescale.history,
+      targetDate: target,
+      targetHistory: history,
       percent,
       priority: readPriority(f.priority?.cell),
       statedRag: said.rag,
@@ -501,7 +508,8 @@ class Context {
   private readonly folds = new Map<string, ReturnType<typeof foldLookalikes> & { tidy: string }>();
   private readonly timescales = new Map<string, Timescale>();
   private readonly leadLists = new Map<string, string[]>();
-  private readonly byDate = new Map<IsoDate, Timescale['milestones']>();
+  private readonly readTimescales = new WeakMap<Timescale, ReadTimescale>();
+  private readonly byDate = new Map<IsoDate, ReadTimescale>();
   private readonly milestoneLists = new WeakMap<Timescale['milestones'], ActionReport['milestones']>();
   private readonly reasons = new Map<string, string>();
   private readonly simpleRags = new Map<IsoDate | null, Map<number | null, RagResult>>();
@@ -633,11 +641,21 @@ class Context {
     return list;
   }
 
-  /** The one milestone of a date typed as a date, one list per date. */
-  private serialMilestones(iso: IsoDate): Timescale['milestones'] {
-    let list = this.byDate.get(iso);
-    if (!list) this.byDate.set(iso, (list = [{ iso, label: null, text: iso }]));
-    return list;
+  /** A date typed as a date, read: one object per date (read-only, as {@link asRead}). */
+  private serialRead(iso: IsoDate): ReadTimescale {
+    let read = this.byDate.get(iso);
+    if (!read) {
+      read = {
+        milestones: [{ iso, label: null, text: iso }],
+        target: iso,
+        keywords: NONE_READ,
+        unparsed: NONE_READ,
+        history: NO_DATES,
+        text: formatUkDate(iso),
+      };
+      this.byDate.set(iso, read);
+    }
+    return read;
   }
 
   /**
@@ -709,15 +727,7 @@ class Context {
     if (this.cellError(fc, 'target date')) return noTimescale('');
     if (typeof cell.value === 'number') {
       const iso = this.serial(cell);
-      if (iso)
-        return {
-          milestones: this.serialMilestones(iso),
-          target: iso,
-          keywords: [],
-          unparsed: [],
-          history: [],
-          text: formatUkDate(iso),
-        };
+      if (iso) return this.serialRead(iso);
       this.add('unrecognised-date', at(fc), { text: String(cell.value), detail: NOT_A_DATE });
       return noTimescale(String(cell.value));
     }
@@ -753,8 +763,18 @@ class Context {
     if (t.milestones.length > 1) {
       this.add('several-target-dates', at(fc), { text, count: t.milestones.length, target: t.target! });
     }
-    // Written out rather than spread: the parsed timescale is shared, and comes in two shapes.
-    return {
+    return this.asRead(t, text);
+  }
+
+  /**
+   * A parsed timescale with the cell text it was read from: one object for every cell with the
+   * same text (read-only; the record's target and history are worked out beside it).
+   */
+  private asRead(t: Timescale, text: string): ReadTimescale {
+    const kept = this.readTimescales.get(t);
+    if (kept && kept.text === text) return kept;
+    // Written out rather than spread: the parsed timescale comes in two shapes.
+    const read: ReadTimescale = {
       milestones: t.milestones,
       target: t.target,
       keywords: t.keywords,
@@ -764,6 +784,8 @@ class Context {
       statusWord: t.statusWord,
       text,
     };
+    this.readTimescales.set(t, read);
+    return read;
   }
 
   /**
@@ -771,22 +793,21 @@ class Context {
    * the Timescale; every earlier date the plan records (the replaced timescale, an Original
    * Target Date column, "revised from" in the cell) becomes the history, oldest first.
    */
-  schedule(f: Fields): { timescale: ReadTimescale; field: FieldCell | undefined } {
+  schedule(f: Fields): { timescale: ReadTimescale; field: FieldCell | undefined; target: IsoDate | null; history: IsoDate[] } {
     const revised = f.revisedTarget?.cell;
     const useRevised = (revised !== undefined && isFilled(revised)) || (f.revisedTarget !== undefined && !f.timescale);
     const field = useRevised ? f.revisedTarget : f.timescale;
+    // The cell as read is shared by every cell with its text: the target and history are worked out beside it.
     const timescale = this.timescale(field);
+    const target = timescale.target;
     const replaced = useRevised && f.timescale?.cell ? this.quietTarget(f.timescale.cell) : null;
     const original = f.originalTarget?.cell ? this.quietTarget(f.originalTarget.cell) : null;
     // Most records keep no history: skip building sets for them.
-    if (timescale.history.length === 0 && !replaced && !original) timescale.history = NO_DATES;
-    else {
-      const earlier = [...timescale.history];
-      if (replaced) earlier.push(replaced);
-      if (original) earlier.push(original);
-      timescale.history = [...new Set(earlier)].filter((d) => d !== timescale.target).sort();
-    }
-    return { timescale, field };
+    if (timescale.history.length === 0 && !replaced && !original) return { timescale, field, target, history: NO_DATES };
+    const earlier = [...timescale.history];
+    if (replaced) earlier.push(replaced);
+    if (original) earlier.push(original);
+    return { timescale, field, target, history: [...new Set(earlier)].filter((d) => d !== target).sort() };
   }
 
   /** A date from a cell that is only history: read without findings. */
