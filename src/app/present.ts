@@ -1,7 +1,8 @@
 /**
  * The core's vocabulary a front end shows: labels, dates in words, list texts, the "no plan"
- * explanation. Front ends take these from here, with the use cases, and never run the core's
- * steps themselves (test/app/layers.test.ts holds them to it).
+ * explanation, the report's JSON text (reportItemJson, for the CLI's JSON writer). Front ends
+ * take these from here, with the use cases, and never run the core's steps themselves
+ * (test/app/layers.test.ts holds them to it).
  */
 export type * from '../core';
 export {
@@ -22,6 +23,7 @@ export {
   ownerListText,
   parseColumnMap,
   plural,
+  reportItemJson,
   resolveSettings,
   shortText,
 } from '../core';

@@ -204,6 +204,20 @@ class StoredFinding implements Finding {
   }
 }
 
+/**
+ * True for a finding as {@link makeFinding} builds it (not a subclass or a plain object, no
+ * toJSON of its own): its JSON is what StoredFinding's toJSON gives (code, severity, sheet,
+ * row, cell, message, read as its getters give them), so a writer may write that directly.
+ */
+export function isStoredFinding(value: unknown): value is Finding {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === StoredFinding.prototype &&
+    (value as StoredFinding).toJSON === StoredFinding.prototype.toJSON
+  );
+}
+
 /** Builds a finding from its code, place, item and facts; its severity comes from the code. */
 export function makeFinding(code: FindingCode, where: FindingPlace, item: FindingItem, facts: FindingFacts = {}): Finding {
   return new StoredFinding(code, where.sheet, where.row, where.col, item, facts);

@@ -4,6 +4,7 @@ export * from './sheetspec';
 export * from './settings';
 export * from './findings';
 export * from './model';
+export { type JsonItem, reportItemJson } from './reportJson';
 export * from './read';
 export * from './check';
 export * from './rag';

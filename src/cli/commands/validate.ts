@@ -1,5 +1,6 @@
 /** `plancheck validate`: findings by sheet and cell, RAG for every workstream and action. */
 import { type Command, Option } from 'commander';
+import { reportItemJson } from '../../app';
 import { EXIT } from '../exit';
 import { type Palette, textLines } from '../format';
 import { type CommonOptions, checkRequest, commonOptions, openAndCheck } from '../common';
@@ -27,7 +28,8 @@ Examples:
       // Only the report is kept: the workbook and its grid can be let go before it is written out.
       const { report } = (await openAndCheck(file, request, io)).result;
       if (opts.format === 'json') {
-        await writeJson(report, io);
+        // The report's own arrays by their templates: the same text, in about half the time.
+        await writeJson(report, io, reportItemJson);
       } else {
         const out = chunked(io);
         for (const line of textLines(report, colour)) {
