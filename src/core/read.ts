@@ -135,6 +135,12 @@ const NOTES_END = /^(notes?(\s+on\b|\s+to\b|\s*[:-]|$)|\[(?:[ivx]{1,5}|\d{1,3})\
 const SECTION_END = /^(key\b|key:|legend\b|issues\b|programme summary|notes?:?$|notes?\s*[:-]|major risks|source:|\*)/i;
 /** A colour-key entry: "Red = significantly off track", "Blue - Complete", "G: on target". */
 const LEGEND_CELL = /^(b?rag\b|red|amber|green|blue|grey|gray|yellow|orange|purple|black|white|r|a|g|b)\s*(\/\s*\w+\s*)?[-–=:]\s*\S/i;
+/** The first letters {@link LEGEND_CELL} can start with (b, r, a, g, y, o, p, w in either case). */
+const LEGEND_FIRST = new Set([...'bragyopwBRAGYOPW'].map((ch) => ch.charCodeAt(0)));
+/** A cheap first look before the legend pattern: most cells start with some other character. */
+function mayStartLegend(t: string): boolean {
+  return LEGEND_FIRST.has(t.charCodeAt(0));
+}
 /** Guidance under a header: "Enter the date…", "(who is responsible)". */
 const GUIDANCE_CELL =
   /^[([]?\s*(enter|insert|describe|state|give|include|record|list|provide|add|select|choose|detail|summarise|explain|e\.?g\.?|for example|what|who|when|how|why|name of|the name|date by which|brief)\b/i;
@@ -215,11 +221,11 @@ type KindMemo = Map<string, HeaderKind | null>;
 function kindOf(cell: RawCell | undefined, memo: KindMemo): HeaderKind | null {
   // Headers are short text; numbers, dates and sentences are never headers.
   if (!cell || typeof cell.value !== 'string' || cell.value.length > 80) return null;
-  const text = cell.value.trim();
-  let kind = memo.get(text);
+  // Remembered by the text as stored (trimmed only the first time it is seen).
+  let kind = memo.get(cell.value);
   if (kind === undefined) {
-    kind = classifyHeaderKind(text);
-    memo.set(text, kind);
+    kind = classifyHeaderKind(cell.value.trim());
+    memo.set(cell.value, kind);
   }
   return kind;
 }
@@ -399,9 +405,8 @@ function layoutOf(h: HeaderInfo): Layout {
 /** Rows of the sheet that exist, in order (skips the holes of a sparse grid). */
 function definedRows(view: SheetView): number[] {
   const out: number[] = [];
-  view.grid.rows.forEach((r, i) => {
-    if (r && i <= view.lastRow) out.push(i);
-  });
+  const { rows } = view.grid;
+  for (let i = 0; i <= view.lastRow && i < rows.length; i++) if (rows[i]) out.push(i);
   return out;
 }
 
@@ -1032,7 +1037,7 @@ function isLegendRow(view: SheetView, row: number): boolean {
   let legend = 0;
   for (const c of cols) {
     const t = view.textOnly(row, c);
-    if (t.length <= 120 && LEGEND_CELL.test(t) && ++legend >= 2) return true;
+    if (t.length <= 120 && mayStartLegend(t) && LEGEND_CELL.test(t) && ++legend >= 2) return true;
   }
   return legend === 1 && cols.length === 1;
 }
