@@ -3,12 +3,15 @@ import {
   type RawCell,
   type WorkbookGrid,
   FINDING_MESSAGES,
+  type FindingCode,
   ReportSchema,
   actionName,
   checkWorkbook,
   isOverdue,
+  makeFinding,
   ownerLists,
   resolveSettings,
+  sortFindings,
 } from '../../src/core';
 
 const row = (...values: (string | number)[]): (RawCell | undefined)[] => values.map((v) => (v === '' ? undefined : { value: v }));
@@ -70,5 +73,45 @@ describe('actionName', () => {
     expect(actionName(3, 'Financial Planning', 12)).toBe('Action 3 of "Financial Planning"');
     expect(actionName(null, 'Financial Planning', 12)).toBe('The action in row 12 of "Financial Planning"');
     expect(actionName(null, 'Financial Planning')).toBe('Action of "Financial Planning"');
+  });
+});
+
+describe('the order findings are reported in', () => {
+  // Raised in the order a checker meets them; reported by sheet (workbook order), row,
+  // severity, column as Excel's letters sort ("AA" before "B"), then code.
+  const raised: [string, number, number, FindingCode][] = [
+    ['Plan', 5, 1, 'rag-mismatch'], // B5, warning
+    ['Plan', 5, 26, 'missing-owner'], // AA5, error
+    ['Notes', 2, 0, 'overdue'], // second sheet, row 2
+    ['Plan', 5, 0, 'due-soon'], // A5, info
+    ['Plan', 5, 0, 'open-ended'], // A5, info: after due-soon by code
+    ['Plan', 3, 27, 'no-target-date'], // AB3, warning
+    ['Plan', 3, 2, 'no-target-date'], // C3, warning
+    ['Plan', 5, 1, 'missing-owner'], // B5, error
+    ['Plan', 5, 701, 'rag-mismatch'], // ZZ5, warning
+    ['Plan', 5, 702, 'rag-mismatch'], // AAA5, warning: letters sort AAA before B
+  ];
+  const findings = raised.map(([sheet, row, col, code]) => makeFinding(code, { sheet, row, col }, { kind: 'meta', label: 'Report Date' }));
+  it('is by sheet, row, severity, column letters, then code', () => {
+    const sorted = sortFindings(findings, ['Plan', 'Notes']);
+    expect(sorted.map((f) => `${f.sheet}!${f.cell} ${f.code}`)).toEqual([
+      'Plan!AB3 no-target-date',
+      'Plan!C3 no-target-date',
+      'Plan!AA5 missing-owner',
+      'Plan!B5 missing-owner',
+      'Plan!AAA5 rag-mismatch',
+      'Plan!B5 rag-mismatch',
+      'Plan!ZZ5 rag-mismatch',
+      'Plan!A5 due-soon',
+      'Plan!A5 open-ended',
+      'Notes!A2 overdue',
+    ]);
+  });
+  it('keeps findings that tie on everything in the order they were raised, and leaves the input alone', () => {
+    const twins = [0, 1, 2].map(() => makeFinding('overdue', { sheet: 'Plan', row: 4, col: 3 }, { kind: 'meta', label: 'x' }));
+    const sorted = sortFindings([...twins].reverse(), ['Plan']);
+    expect(sorted).toEqual([...twins].reverse());
+    expect(sortFindings(findings, ['Plan', 'Notes'])).not.toBe(findings);
+    expect(findings[0].cell).toBe('B5');
   });
 });
