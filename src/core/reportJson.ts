@@ -41,9 +41,27 @@ export function jsonString(s: string): string {
   return s.indexOf('"') < 0 ? `"${s}"` : `"${s.replace(QUOTES, '\\"')}"`;
 }
 
+// Short text repeats through a report (leads, dates, RAG labels, statuses, timescales as
+// typed): each is escaped once. Bounded, as a report may hold any number of different ones.
+const SHORT = 40;
+const MEMO_LIMIT = 20_000;
+const shortJson = new Map<string, string>();
+
+/** A string as JSON.stringify writes it, remembered when short. */
+function stringJson(v: string): string {
+  if (v.length > SHORT) return jsonString(v);
+  let out = shortJson.get(v);
+  if (out === undefined) {
+    if (shortJson.size >= MEMO_LIMIT) shortJson.clear();
+    out = jsonString(v);
+    shortJson.set(v, out);
+  }
+  return out;
+}
+
 /** A string, finite number, boolean or null, as JSON.stringify writes it. */
 function scalar(v: unknown): string {
-  if (typeof v === 'string') return jsonString(v);
+  if (typeof v === 'string') return stringJson(v);
   if (v === null) return 'null';
   // String(n) is JSON's text for every finite number (-0 included); NaN and ±Infinity are not.
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
