@@ -35,8 +35,43 @@ function eachMark(result: CheckResult, visit: (sheet: string, row: number, col: 
   });
 }
 
-/** A cell's place as one number within its sheet (Excel's limits: 1,048,576 rows, 16,384 columns). */
-const cellKey = (row: number, col: number) => row * 16_384 + col;
+/**
+ * Values by cell: by sheet, then by row, then the row's few cells in a short list. A plan has
+ * up to hundreds of thousands of marked cells, and one map of them all was most of the time
+ * highlighting took; marks come row by row, so the rows fill in order.
+ */
+class CellTable<T> {
+  private readonly sheets = new Map<string, (T[] | undefined)[]>();
+  private lastSheet: string | null = null;
+  private rows: (T[] | undefined)[] = [];
+
+  /** `colOf` gives the column of a value kept. */
+  constructor(private readonly colOf: (value: T) => number) {}
+
+  get(sheet: string, row: number, col: number): T | undefined {
+    const cells = this.rowOf(sheet)[row];
+    if (cells) for (let i = 0; i < cells.length; i++) if (this.colOf(cells[i]) === col) return cells[i];
+    return undefined;
+  }
+
+  /** Adds a value for a cell that has none yet. */
+  add(sheet: string, row: number, value: T): void {
+    const rows = this.rowOf(sheet);
+    const cells = rows[row];
+    if (cells) cells.push(value);
+    else rows[row] = [value];
+  }
+
+  private rowOf(sheet: string): (T[] | undefined)[] {
+    if (sheet !== this.lastSheet) {
+      let rows = this.sheets.get(sheet);
+      if (!rows) this.sheets.set(sheet, (rows = []));
+      this.rows = rows;
+      this.lastSheet = sheet;
+    }
+    return this.rows;
+  }
+}
 
 /**
  * A mark that writes its note when it is read: the reasons are kept, not their text, so a
@@ -82,15 +117,12 @@ class Mark implements HighlightMark {
 /** The marks for a checked plan: one per cell, the worst finding's kind, every reason in the note. */
 export function highlightMarks(result: CheckResult): HighlightMark[] {
   const marks: Mark[] = [];
-  const sheets = new Map<string, Map<number, Mark>>();
+  const table = new CellTable<Mark>((m) => m.col);
   eachMark(result, (sheet, row, col, kind, why) => {
-    let cells = sheets.get(sheet);
-    if (!cells) sheets.set(sheet, (cells = new Map()));
-    const key = cellKey(row, col);
-    const existing = cells.get(key);
+    const existing = table.get(sheet, row, col);
     if (!existing) {
       const mark = new Mark(sheet, row, col, kind, why);
-      cells.set(key, mark);
+      table.add(sheet, row, mark);
       marks.push(mark);
       return;
     }
@@ -105,14 +137,12 @@ export function highlightMarks(result: CheckResult): HighlightMark[] {
  * notes: a front end with a limit can refuse before spending the memory.
  */
 export function highlightCellCount(result: CheckResult): number {
-  const sheets = new Map<string, Set<number>>();
+  // Only the columns are kept.
+  const table = new CellTable<number>((col) => col);
   let count = 0;
   eachMark(result, (sheet, row, col) => {
-    let cells = sheets.get(sheet);
-    if (!cells) sheets.set(sheet, (cells = new Set()));
-    const key = cellKey(row, col);
-    if (!cells.has(key)) {
-      cells.add(key);
+    if (table.get(sheet, row, col) === undefined) {
+      table.add(sheet, row, col);
       count++;
     }
   });
