@@ -394,8 +394,8 @@ forms, Cyrillic "ТВС", blanks and percentages as text. End-to-end figures are
 (3–5 runs); memory is each process's own peak resident set (VmHWM). The command-line rows run under the heap
 cap the \`plancheck\` launcher gives its CLI process (\`${heapFlags().join(' ')}\`, src/cli/run.ts); the launcher
 itself adds ${res.launcherMB} MB, counted in the 400 MB budget. "core actions/s" is check + summary + highlight on a
-grid already read, as the pane re-checks after an edit, timed once warm (the median of the later half of about two
-seconds of runs, at least five, bench/coretime.ts); "first check ms" is the first, cold run. Raw numbers: \`bench/results.json\`.
+grid already read, as the pane re-checks after an edit, timed once warm (the median of the later half of about four
+seconds of runs, at least nine, bench/coretime.ts); "first check ms" is the first, cold run. Raw numbers: \`bench/results.json\`.
 
 ## Budgets (\`npm run bench -- --check\`)
 ${res.budgets.map((b) => `- ${b.ok ? '✅' : '❌'} ${b.name}: ${b.value}`).join('\n')}
