@@ -136,10 +136,12 @@ const SECTION_END = /^(key\b|key:|legend\b|issues\b|programme summary|notes?:?$|
 /** A colour-key entry: "Red = significantly off track", "Blue - Complete", "G: on target". */
 const LEGEND_CELL = /^(b?rag\b|red|amber|green|blue|grey|gray|yellow|orange|purple|black|white|r|a|g|b)\s*(\/\s*\w+\s*)?[-–=:]\s*\S/i;
 /** The first letters {@link LEGEND_CELL} can start with (b, r, a, g, y, o, p, w in either case). */
-const LEGEND_FIRST = new Set([...'bragyopwBRAGYOPW'].map((ch) => ch.charCodeAt(0)));
+const LEGEND_FIRST = new Uint8Array(128);
+for (const ch of 'bragyopwBRAGYOPW') LEGEND_FIRST[ch.charCodeAt(0)] = 1;
 /** A cheap first look before the legend pattern: most cells start with some other character. */
 function mayStartLegend(t: string): boolean {
-  return LEGEND_FIRST.has(t.charCodeAt(0));
+  const c = t.charCodeAt(0);
+  return c < 128 && LEGEND_FIRST[c] === 1;
 }
 /** Guidance under a header: "Enter the date…", "(who is responsible)". */
 const GUIDANCE_CELL =
