@@ -3,7 +3,7 @@
  * run): two builds of the bench (`tsc -p tsconfig.bench.json` in each checkout) measured on the
  * same plans, alternating, each measurement in its own process.
  *   node bench/before-after.js BEFORE/dist/bench AFTER/dist/bench > bench/before-after.md
- * Core: bench/coretime.ts of the after build, given each build's core. validate (under the CLI's 200 MB heap cap)
+ * Core: bench/coretime.ts of the after build, given each build's core. validate (under the flags each build's launcher gives its CLI)
  * and open: `measure.js`, 3 runs each, at 100,000 actions.
  */
 const { spawnSync } = require('node:child_process');
