@@ -468,22 +468,28 @@ what is live, and the same run peaked anywhere from 330 to 450 MB. With the file
 no input takes it past the cap; one that would gets a plain message and exit code 2. Highlight at 100,000 actions
 is refused (over 100,000 cells to mark; the limit is 25,000), so its figure there is the time to refuse.
 
-## Where budgets are missed, why, and what it would take
+## Where budgets are missed or close, why, and what it would take
 - **Core at least 100,000 actions/s** (this run: ${Math.min(...res.rows.map((r) => r.coreActionsPerSec as number)).toLocaleString('en-GB')}–${Math.max(...res.rows.map((r) => r.coreActionsPerSec as number)).toLocaleString('en-GB')}/s).
-  About 2.5–3.5x faster since #14 (before/after table above), and met on every plan but the flat 100,000-action one,
-  which sits at the line: on this shared machine, consecutive runs of the same build measured it at 83,000–141,000/s
-  (2 Dec), so one run passes and the next does not. It has 134,000 findings (61,000 of them stated-RAG mismatches)
-  against 74,000 on the block plan. What made the gain: findings keep their facts and write their message when
-  read, a record's fields are read once from one list of columns, RAG is worked out once per target and percentage,
-  days are counted without Date objects, highlight notes are written when read. What would give the margin: fewer
-  objects per action (about 9 KB allocated per action; garbage collection is a quarter of the time).
-- **validate at ${atScaleRatios(res.rows)} the time of only opening at 100,000 actions** (budget: 2x). What validate adds to
-  opening at 100,000 actions is about 0.7–1.0 s of checking and 0.6–0.8 s of writing the 117 MB JSON report (500
-  items per JSON.stringify call; a hand-written serialiser was no faster), both under the CLI's 200 MB heap cap,
-  which holds the grid and the growing report together and collects often (about 0.3 s more than without the cap).
-  "open" is measured without the cap. The memory bound was kept over this budget. What it would take: a smaller
-  live heap during the check (the grid's cells dropped as each table is read) or a check that allocates less per
-  action.
+  Met with room since 2 Dec (the slowest plan was at 83,000–141,000/s the day before). What made the gain, over two
+  rounds: findings keep their facts and write their message when read; a record's fields are read once, into one
+  record reused for every action (\`FieldReader\`); RAG is worked out once per target and percentage, and a target
+  cell once per text or date; lead lists, milestone lists and empty histories are shared by the records that have
+  the same text; findings are sorted on one packed number each; highlight marks are found by row instead of in one
+  map of every cell. A check of the flat 100,000-action plan allocates about 210 MB (was 335 MB on 2 Dec, and more
+  before). What is left is mostly the findings themselves (134,000 on the flat plan, 74,000 on the block plan):
+  they outlive the check, so the collector copies each one; without them the flat plan checks in about 0.28 s
+  instead of 0.40 s.
+- **validate at ${atScaleRatios(res.rows)} the time of only opening at 100,000 actions** (budget: 2x). On a quiet machine
+  validate adds about 0.85–1.0 s to the 1.0–1.2 s of opening: reading the plan from the grid 0.14 s, checking 0.40 s
+  (cold: the first and only check in the process; a warm re-check takes 0.27 s), writing the 117 MB report 0.27–0.33 s
+  (one template per action, workstream and finding, bytes as JSON.stringify gives), and about 0.1 s more collecting
+  under the CLI's heap cap (\`--heap-growing-percent=300\` took that from about 0.3 s). So the ratio is about 1.8–1.9
+  there (1.79–1.86 in the before/after run above), and 2.1–2.25 when the machine is busy: validate leans on the
+  second core (the background compiler that makes the check fast, the parallel collector) and opening hardly does,
+  so a busy neighbour slows validate more (interleaved pairs measured 1.7–1.85 and then 2.1–2.2 in the same minute).
+  Of the four full runs on 2 Dec after these changes, two met it (1.97, 1.84) and two did not (2.25, 2.14).
+  "open" is measured without the cap. What it would take: fewer objects that outlive the check (the findings), or
+  less cold code on the way (each action's path through the checker runs about 1.5x slower before V8 optimises it).
 - **Office adapter syncs grow with size.** Excel on the web refuses requests or responses over 5 MB, so reading a
   100,000-action plan (tens of MB of text) cannot fit in a fixed number of round trips: the adapter pages reads to
   stay under ~4 MB each. The count is constant (3 reads + 2 writes + the edit check …) up to plans whose text fits
