@@ -85,9 +85,21 @@ export async function animationsDone(page: Page): Promise<number> {
 }
 
 /** Runs axe-core's WCAG 2.1 A and AA rules on the page; returns the violations. */
-export async function axe(page: Page): Promise<{ id: string; help: string; nodes: number }[]> {
+export async function axe(page: Page): Promise<{ id: string; help: string; nodes: number; first: string }[]> {
   // Evaluated over the DevTools protocol: the page's CSP (rightly) refuses injected script tags.
   await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  // Colours are measured once Fluent's enter animations and transitions have run: axe reads a
+  // colour as it is at that moment, and color-contrast failed once in a CI run on a busy
+  // machine (2 Dec) and passed on every re-run. Only finite ones are waited for (a spinner
+  // turns for ever).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   return page.evaluate(async () => {
     const w = window as unknown as {
       axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }> };
@@ -98,7 +110,10 @@ export async function axe(page: Page): Promise<{ id: string; help: string; nodes
     // (microsoft/fluentui#27517, by design; microsoft/accessibility-insights-web#7605). Only those are dropped.
     const real = (v: { id: string; nodes: { html: string }[] }) =>
       v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !/^<i [^>]*data-tabster-dummy/.test(n.html)) : v.nodes;
-    return r.violations.filter((v) => real(v).length > 0).map((v) => ({ id: v.id, help: v.help, nodes: real(v).length }));
+    // The first element named too, so a failure says where to look.
+    return r.violations
+      .filter((v) => real(v).length > 0)
+      .map((v) => ({ id: v.id, help: v.help, nodes: real(v).length, first: real(v)[0].html.slice(0, 200) }));
   });
 }
 
