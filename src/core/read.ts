@@ -481,27 +481,8 @@ export function checkedFields(fields: RawAction['fields']): Record<CheckedField,
       priority: x.priority,
     };
   }
-  const view = fields._view;
-  const row = fields._row;
-  const sheet = view.name;
-  const c = columnList(fields._columns);
-  return {
-    number: fieldAt(view, sheet, row, c[0]),
-    action: fieldAt(view, sheet, row, c[1]),
-    lead: fieldAt(view, sheet, row, c[2]),
-    timescale: fieldAt(view, sheet, row, c[3]),
-    revisedTarget: fieldAt(view, sheet, row, c[4]),
-    originalTarget: fieldAt(view, sheet, row, c[5]),
-    percent: fieldAt(view, sheet, row, c[6]),
-    start: fieldAt(view, sheet, row, c[7]),
-    status: fieldAt(view, sheet, row, c[8]),
-    rag: fieldAt(view, sheet, row, c[9]),
-    previousRag: fieldAt(view, sheet, row, c[10]),
-    reportRef: fieldAt(view, sheet, row, c[11]),
-    statusUpdate: fieldAt(view, sheet, row, c[12]),
-    decisions: fieldAt(view, sheet, row, c[13]),
-    priority: fieldAt(view, sheet, row, c[14]),
-  };
+  // A reader of its own: the record and its cells are this caller's to keep.
+  return new FieldReader().read(fields);
 }
 
 /**
@@ -511,11 +492,12 @@ export function checkedFields(fields: RawAction['fields']): Record<CheckedField,
  * place with its sheet, row and column). Rows of another kind get a fresh record.
  */
 export class FieldReader {
-  private readonly cells: FieldCell[] = CHECKED_FIELDS.map(() => ({ sheet: '', row: 0, col: 0, cell: undefined }));
+  // Made the first time each field is filled: most tables have half the fields.
+  private readonly cells: (FieldCell | undefined)[] = [];
   private view: SheetView | null = null;
   private row = 0;
 
-  read(fields: RawAction['fields']): Readonly<Record<CheckedField, FieldCell | undefined>> {
+  read(fields: RawAction['fields']): Record<CheckedField, FieldCell | undefined> {
     if (!(fields instanceof RowFields)) return checkedFields(fields);
     this.view = fields._view;
     this.row = fields._row;
@@ -559,11 +541,13 @@ export class FieldReader {
 
   private at(i: number, col: number | undefined): FieldCell | undefined {
     if (col === undefined) return undefined;
+    const cell = this.view!.get(this.row, col);
     const fc = this.cells[i];
+    if (!fc) return (this.cells[i] = { sheet: this.view!.name, row: this.row, col, cell });
     fc.sheet = this.view!.name;
     fc.row = this.row;
     fc.col = col;
-    fc.cell = this.view!.get(this.row, col);
+    fc.cell = cell;
     return fc;
   }
 }
@@ -596,10 +580,6 @@ function columnList(columns: Partial<Record<Field, number>>): (number | undefine
     columnLists.set(columns, list);
   }
   return list;
-}
-
-function fieldAt(view: SheetView, sheet: string, row: number, col: number | undefined): FieldCell | undefined {
-  return col === undefined ? undefined : { sheet, row, col, cell: view.get(row, col) };
 }
 
 /**
