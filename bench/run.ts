@@ -77,16 +77,16 @@ function paired(file: string, n: number): { open: { ms: number; maxRssMB: number
     open.push(measure('open', file));
     validate.push(measure('validate', file));
   }
-  const med = (runs: { ms: number; maxRssMB: number }[]) => ({
-    ms: median(runs.map((r) => r.ms)),
-    maxRssMB: median(runs.map((r) => r.maxRssMB)),
-  });
-  return { open: med(open), validate: med(validate) };
+  return { open: medianRun(open), validate: medianRun(validate) };
+}
+
+/** The median time and the median peak of some runs. */
+function medianRun(runs: { ms: number; maxRssMB: number }[]): { ms: number; maxRssMB: number } {
+  return { ms: median(runs.map((r) => r.ms)), maxRssMB: median(runs.map((r) => r.maxRssMB)) };
 }
 
 function repeat(mode: string, file: string, n: number): { ms: number; maxRssMB: number } {
-  const runs = Array.from({ length: n }, () => measure(mode, file));
-  return { ms: median(runs.map((r) => r.ms)), maxRssMB: median(runs.map((r) => r.maxRssMB)) };
+  return medianRun(Array.from({ length: n }, () => measure(mode, file)));
 }
 
 /**
