@@ -100,10 +100,43 @@ export interface Finding {
   readonly message: string;
 }
 
-const pct = (p: number | null | undefined) => (p === null || p === undefined ? 'has no progress recorded' : `is ${p}% complete`);
-const q = (s: string | undefined) => `"${s ?? ''}"`;
-const ago = (days: number) => (days === 1 ? '1 day' : `${days} days`);
-const uk = (iso: IsoDate | undefined) => (iso ? formatUkDate(iso) : '');
+/**
+ * How a message writes the text it takes from the plan and the facts: as it is, or already
+ * escaped for the inside of a JSON string. The report's JSON then writes each of its 100,000
+ * messages in one pass, instead of building it and then searching it for what to escape.
+ * The words of the messages themselves are plain ASCII with no quote or backslash in them.
+ */
+export interface MessageForm {
+  /** Text from the plan or from the facts (names, dates as typed, reasons). */
+  text(s: string): string;
+  /** The double quote put around quoted text. */
+  readonly quote: string;
+}
+
+/** Messages as people read them. */
+export const PLAIN_TEXT: MessageForm = { text: (s) => s, quote: '"' };
+
+type Writer = (f: Finding, m: MessageForm) => string;
+
+// Any fact as a template literal writes it (undefined as "undefined"), in the form's text.
+const str = (m: MessageForm, v: unknown) => m.text(String(v));
+const pct = (m: MessageForm, p: number | null | undefined) =>
+  p === null || p === undefined ? 'has no progress recorded' : `is ${str(m, p)}% complete`;
+const q = (m: MessageForm, s: string | undefined) => `${m.quote}${m.text(s ?? '')}${m.quote}`;
+const ago = (m: MessageForm, days: number) => (days === 1 ? '1 day' : `${str(m, days)} days`);
+
+// Reports repeat a few hundred dates across thousands of messages: each is written once.
+const ukDates = new Map<string, string>();
+function uk(m: MessageForm, iso: IsoDate | undefined): string {
+  if (!iso) return '';
+  let d = ukDates.get(iso);
+  if (d === undefined) {
+    if (ukDates.size >= 10_000) ukDates.clear();
+    d = formatUkDate(iso);
+    ukDates.set(iso, d);
+  }
+  return m.text(d);
+}
 
 // Findings of one workstream's items are shown together: its shortened title is kept.
 let titleIn = '';
@@ -121,58 +154,81 @@ function title50(title: string): string {
  * number, "The action in row 12 of …" (or "Action of …" where the row is not shown). The one
  * way findings and owner lists name an action.
  */
-export function actionName(number: string | number | null, workstream: string, row?: number): string {
+export function actionName(number: string | number | null, workstream: string, row?: number, m: MessageForm = PLAIN_TEXT): string {
   const n = number === null ? '' : String(number).trim();
-  const of = `of "${title50(workstream)}"`;
-  if (n) return `Action ${n} ${of}`;
-  return row === undefined ? `Action ${of}` : `The action in row ${row} ${of}`;
+  const of = `of ${q(m, title50(workstream))}`;
+  if (n) return `Action ${m.text(n)} ${of}`;
+  return row === undefined ? `Action ${of}` : `The action in row ${m.text(String(row))} ${of}`;
 }
 
 /** The item as a message names it: "Action 3 of "…"", "Workstream "…"", "Report Date". */
-export function itemName(item: FindingItem): string {
-  if (item.kind === 'action') return actionName(item.number, item.workstream, item.row);
-  if (item.kind === 'workstream') return `Workstream "${shortText(item.title)}"`;
-  return item.label;
+export function itemName(item: FindingItem, m: MessageForm = PLAIN_TEXT): string {
+  if (item.kind === 'action') return actionName(item.number, item.workstream, item.row, m);
+  if (item.kind === 'workstream') return `Workstream ${q(m, shortText(item.title))}`;
+  return m.text(item.label);
 }
+
+// An item's findings are written one after another: its name is kept for the next one.
+let subjectItem: FindingItem | undefined;
+let subjectForm: MessageForm | undefined;
+let subjectName = '';
 
 /** The item, and the field when the finding is about one of its cells: "Action 3 of "…" (lead officer)". */
-function subject(f: Finding): string {
-  const what = itemName(f.item);
-  return f.facts.field ? `${what} (${f.facts.field})` : what;
+function subject(f: Finding, m: MessageForm): string {
+  if (f.item !== subjectItem || m !== subjectForm) {
+    subjectItem = f.item;
+    subjectForm = m;
+    subjectName = itemName(f.item, m);
+  }
+  return f.facts.field ? `${subjectName} (${m.text(f.facts.field)})` : subjectName;
 }
 
-/** Message writers, one per code: each says what is wrong and what to do. */
-export const FINDING_MESSAGES: Record<FindingCode, (f: Finding) => string> = {
-  'missing-owner': (f) => `${subject(f)} has no lead officer: name who owns it.`,
-  overdue: (f) =>
-    `${subject(f)} was due ${uk(f.facts.target)} (${ago(f.facts.days ?? 0)} ago) and ${pct(f.facts.percent)}: record completion or agree a revised date${f.facts.lead ? ` with ${f.facts.lead}` : ''}.`,
-  'unrecognised-date': (f) =>
-    `${subject(f)}: cannot read ${q(f.facts.text)} as a date${f.facts.detail ? ` (${f.facts.detail})` : f.facts.target ? ` (the rest is read as ${uk(f.facts.target)})` : ''}: write it like "31 Mar 21" or "31/03/2021".`,
-  'invalid-percent': (f) => `${subject(f)}: ${q(f.facts.text)} is not a percentage from 0 to 100: correct the progress figure.`,
-  'cell-error': (f) => `${subject(f)}: the cell shows the formula error ${f.facts.text}: fix the formula or type the value.`,
-  'no-target-date': (f) =>
-    `${subject(f)} has no target date${f.facts.text ? ` (${q(f.facts.text)})` : ''}: agree one so progress can be judged.`,
-  'lookalike-characters': (f) =>
-    `${subject(f)}: ${q(f.facts.text)} contains ${f.facts.detail}; read as ${q(f.facts.read)}: retype it so searches and sorting work.`,
-  'rag-mismatch': (f) =>
-    `${subject(f)} is stated ${f.facts.stated} but the dates and progress say ${f.facts.computed} (${f.facts.reason}): update the stated status or the plan.`,
-  'unknown-rag': (f) =>
-    `${subject(f)}: status ${q(shortText(f.facts.text ?? '', 60))} is not a RAG or status word PlanCheck knows: use Red, Amber, Green or Blue, or a status such as Complete, In Progress, Not Started or Cancelled.`,
-  'duplicate-number': (f) =>
-    `Action number ${f.facts.number} appears more than once in "${title50(f.item.kind === 'action' ? f.item.workstream : itemName(f.item))}" (rows ${f.facts.rows}): renumber so each action can be referred to.`,
-  'missing-status-update': (f) => `${subject(f)} has no status update: add a line on progress for members.`,
-  'missing-description': (f) => `${subject(f)} has no description: say what the action is.`,
-  'due-soon': (f) => `${subject(f)} is due ${uk(f.facts.target)} (in ${ago(f.facts.days ?? 0)}) and ${pct(f.facts.percent)}.`,
-  'open-ended': (f) => `${subject(f)} is open-ended (${q(f.facts.text)}): consider a review date so it can be tracked.`,
-  'date-without-year': (f) =>
-    `${subject(f)}: ${q(f.facts.text)} has no year; read as ${uk(f.facts.target)}, in the year of the report: write the year.`,
-  'several-target-dates': (f) =>
-    `${subject(f)} has ${f.facts.count} dates (${q(f.facts.text)}): the latest, ${uk(f.facts.target)}, is used as the target.`,
-};
+/**
+ * Message writers, one per code: each says what is wrong and what to do. `m` (plain text
+ * unless given) writes what comes from the plan and the facts; see {@link MessageForm}.
+ */
+export const FINDING_MESSAGES: Record<FindingCode, (f: Finding, m?: MessageForm) => string> = written({
+  'missing-owner': (f, m) => `${subject(f, m)} has no lead officer: name who owns it.`,
+  overdue: (f, m) =>
+    `${subject(f, m)} was due ${uk(m, f.facts.target)} (${ago(m, f.facts.days ?? 0)} ago) and ${pct(m, f.facts.percent)}: record completion or agree a revised date${f.facts.lead ? ` with ${str(m, f.facts.lead)}` : ''}.`,
+  'unrecognised-date': (f, m) =>
+    `${subject(f, m)}: cannot read ${q(m, f.facts.text)} as a date${f.facts.detail ? ` (${str(m, f.facts.detail)})` : f.facts.target ? ` (the rest is read as ${uk(m, f.facts.target)})` : ''}: write it like ${m.quote}31 Mar 21${m.quote} or ${m.quote}31/03/2021${m.quote}.`,
+  'invalid-percent': (f, m) => `${subject(f, m)}: ${q(m, f.facts.text)} is not a percentage from 0 to 100: correct the progress figure.`,
+  'cell-error': (f, m) => `${subject(f, m)}: the cell shows the formula error ${str(m, f.facts.text)}: fix the formula or type the value.`,
+  'no-target-date': (f, m) =>
+    `${subject(f, m)} has no target date${f.facts.text ? ` (${q(m, f.facts.text)})` : ''}: agree one so progress can be judged.`,
+  'lookalike-characters': (f, m) =>
+    `${subject(f, m)}: ${q(m, f.facts.text)} contains ${str(m, f.facts.detail)}; read as ${q(m, f.facts.read)}: retype it so searches and sorting work.`,
+  'rag-mismatch': (f, m) =>
+    `${subject(f, m)} is stated ${str(m, f.facts.stated)} but the dates and progress say ${str(m, f.facts.computed)} (${str(m, f.facts.reason)}): update the stated status or the plan.`,
+  'unknown-rag': (f, m) =>
+    `${subject(f, m)}: status ${q(m, shortText(f.facts.text ?? '', 60))} is not a RAG or status word PlanCheck knows: use Red, Amber, Green or Blue, or a status such as Complete, In Progress, Not Started or Cancelled.`,
+  'duplicate-number': (f, m) =>
+    `Action number ${str(m, f.facts.number)} appears more than once in ${q(m, title50(f.item.kind === 'action' ? f.item.workstream : itemName(f.item)))} (rows ${str(m, f.facts.rows)}): renumber so each action can be referred to.`,
+  'missing-status-update': (f, m) => `${subject(f, m)} has no status update: add a line on progress for members.`,
+  'missing-description': (f, m) => `${subject(f, m)} has no description: say what the action is.`,
+  'due-soon': (f, m) =>
+    `${subject(f, m)} is due ${uk(m, f.facts.target)} (in ${ago(m, f.facts.days ?? 0)}) and ${pct(m, f.facts.percent)}.`,
+  'open-ended': (f, m) => `${subject(f, m)} is open-ended (${q(m, f.facts.text)}): consider a review date so it can be tracked.`,
+  'date-without-year': (f, m) =>
+    `${subject(f, m)}: ${q(m, f.facts.text)} has no year; read as ${uk(m, f.facts.target)}, in the year of the report: write the year.`,
+  'several-target-dates': (f, m) =>
+    `${subject(f, m)} has ${str(m, f.facts.count)} dates (${q(m, f.facts.text)}): the latest, ${uk(m, f.facts.target)}, is used as the target.`,
+});
 
-/** A finding's message, written from its facts. */
-export function renderFinding(f: Finding): string {
-  return FINDING_MESSAGES[f.code](f);
+/** The writers with plain text as their form unless one is given. */
+function written(ws: Record<FindingCode, Writer>): Record<FindingCode, (f: Finding, m?: MessageForm) => string> {
+  const out = {} as Record<FindingCode, (f: Finding, m?: MessageForm) => string>;
+  for (const code of FINDING_CODES) {
+    const w = ws[code];
+    out[code] = (f, m = PLAIN_TEXT) => w(f, m);
+  }
+  return out;
+}
+
+/** A finding's message, written from its facts (in `m`'s form: plain text unless given). */
+export function renderFinding(f: Finding, m: MessageForm = PLAIN_TEXT): string {
+  return FINDING_MESSAGES[f.code](f, m);
 }
 
 /** The stored form: place, item and facts; severity, cell address and message are worked out when read. */

@@ -7,7 +7,7 @@
  * another order, an undefined, NaN or an object where a string or number belongs) is
  * stringified generically, so the text is always JSON.stringify's.
  */
-import { FINDING_SEVERITY, isStoredFinding } from './findings';
+import { FINDING_SEVERITY, type MessageForm, isStoredFinding, renderFinding } from './findings';
 
 /**
  * One item of a top-level array as `JSON.stringify(value, null, 2)` writes it there: from its
@@ -58,6 +58,37 @@ function stringJson(v: string): string {
   }
   return out;
 }
+
+/** A string as JSON.stringify writes it inside its quotes. */
+function jsonBody(s: string): string {
+  if (ESCAPED.test(s)) {
+    const j = JSON.stringify(s);
+    return j.slice(1, j.length - 1);
+  }
+  return s.indexOf('"') < 0 ? s : s.replace(QUOTES, '\\"');
+}
+
+// The pieces of messages (names, dates, reasons) repeat: each short one is escaped once.
+const bodies = new Map<string, string>();
+
+/**
+ * Messages written straight into the report's JSON: what they take from the plan escaped as
+ * JSON.stringify escapes it, and quotes as \". A message written so, between quotes, is
+ * JSON.stringify of the message (the words between the pieces have nothing to escape).
+ */
+export const JSON_TEXT: MessageForm = {
+  text(s: string): string {
+    if (s.length > 64) return jsonBody(s);
+    let out = bodies.get(s);
+    if (out === undefined) {
+      if (bodies.size >= MEMO_LIMIT) bodies.clear();
+      out = jsonBody(s);
+      bodies.set(s, out);
+    }
+    return out;
+  },
+  quote: '\\"',
+};
 
 /** A string, finite number, boolean or null, as JSON.stringify writes it. */
 function scalar(v: unknown): string {
@@ -248,7 +279,7 @@ export function findingJson(f: unknown): string {
     const known = FINDING_HEAD.get(f.code);
     if (known && known.severity === f.severity && typeof f.sheet === 'string' && Number.isInteger(f.row) && Number.isInteger(f.col)) {
       // The cell is then an A1 address (letters, then the row's digits): nothing in it to escape.
-      return `${known.head}${sheetText(f.sheet)},\n      "row": ${f.row},\n      "cell": "${f.cell}",\n      "message": ${jsonString(f.message)}\n    }`;
+      return `${known.head}${sheetText(f.sheet)},\n      "row": ${f.row},\n      "cell": "${f.cell}",\n      "message": "${renderFinding(f, JSON_TEXT)}"\n    }`;
     }
   } else if (shaped(f, FINDING_KEYS)) {
     odd = false;

@@ -4,11 +4,12 @@
  */
 import fc from 'fast-check';
 import { checkWorkbook } from '../../src/core/check';
-import { makeFinding } from '../../src/core/findings';
+import { FINDING_CODES, type FindingItem, makeFinding, renderFinding } from '../../src/core/findings';
 import { ActionSchema, FindingSchema, WorkstreamSchema } from '../../src/core/model';
 import {
   ACTION_KEYS,
   FINDING_KEYS,
+  JSON_TEXT,
   WORKSTREAM_KEYS,
   actionJson,
   findingJson,
@@ -183,6 +184,59 @@ describe('items of the expected shape', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('messages written straight into the JSON', () => {
+  // A stored finding's message is written already escaped (JSON_TEXT), not built and then
+  // escaped: for every code, with any text in its item and facts, it is JSON.stringify's text.
+  const text = fc.oneof(units, fc.constantFrom(...ODD_TEXT));
+  const num = fc.oneof(fc.integer({ min: -5, max: 400 }), fc.constant(1), fc.double());
+  const item: fc.Arbitrary<FindingItem> = fc.oneof(
+    fc.record({ kind: fc.constant('action' as const), index: fc.nat(), number: text, workstream: text, row: fc.nat() }),
+    fc.record({ kind: fc.constant('workstream' as const), index: fc.nat(), title: text }),
+    fc.record({ kind: fc.constant('meta' as const), label: text }),
+  );
+  const facts = fc.record(
+    {
+      field: text,
+      text,
+      target: fc.oneof(fc.constantFrom('2021-03-31', '2020-02-29'), text),
+      percent: fc.option(num, { nil: null }),
+      days: num,
+      lead: text,
+      stated: text,
+      computed: text,
+      reason: text,
+      read: text,
+      detail: text,
+      number: text,
+      rows: text,
+      count: num,
+    },
+    { requiredKeys: [] },
+  );
+
+  it.each(FINDING_CODES)('%s, with any text in its item and facts', (code) => {
+    fc.assert(
+      fc.property(item, facts, (it, fs) => {
+        const f = makeFinding(code, { sheet: 'Plan', row: 3, col: 1 }, it, fs);
+        return `"${renderFinding(f, JSON_TEXT)}"` === JSON.stringify(f.message) && findingJson(f) === stringified(f);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the same item twice in a row, then another: each message names its own item', () => {
+    const a: FindingItem = { kind: 'action', index: 0, number: '1', workstream: 'Say "hi"', row: 2 };
+    const b: FindingItem = { kind: 'action', index: 1, number: '2', workstream: 'Say "hi"', row: 3 };
+    const [f1, f2, f3] = [a, a, b].map((i) => makeFinding('missing-owner', { sheet: 'Plan', row: 2, col: 0 }, i, {}));
+    expect([f1, f2, f3].map((f) => renderFinding(f, JSON_TEXT))).toEqual([
+      'Action 1 of \\"Say \\"hi\\"\\" has no lead officer: name who owns it.',
+      'Action 1 of \\"Say \\"hi\\"\\" has no lead officer: name who owns it.',
+      'Action 2 of \\"Say \\"hi\\"\\" has no lead officer: name who owns it.',
+    ]);
+    expect(f3.message).toBe('Action 2 of "Say "hi"" has no lead officer: name who owns it.');
   });
 });
 
