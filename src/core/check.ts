@@ -4,15 +4,7 @@
  * finding; nothing here throws on cell content.
  */
 import { type RawCell, type WorkbookGrid, columnLetters } from './cell';
-import {
-  type Finding,
-  type FindingCode,
-  type FindingFacts,
-  type FindingItem,
-  type FindingPlace,
-  makeFinding,
-  sortFindings,
-} from './findings';
+import { type Finding, type FindingCode, type FindingFacts, type FindingItem, findingAt, sortFindings } from './findings';
 import type { Field } from './headers';
 import type { ActionReport, Meta, Report, WorkstreamReport } from './model';
 import { type IsoDate, daysBetween, formatUkDate, parseDateText, serialToIso } from './parse/dates';
@@ -216,13 +208,14 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       let sum = 0;
       let counted = 0;
       const leads = new Set<string>();
-      for (const a of mine) {
+      for (let i = 0; i < mine.length; i++) {
+        const a = mine[i];
         if (a.targetDate !== null && (latest === null || a.targetDate > latest)) latest = a.targetDate;
         if (a.percent !== null) {
           sum += a.percent;
           counted++;
         }
-        for (const l of a.leads) leads.add(l);
+        for (let k = 0; k < a.leads.length; k++) leads.add(a.leads[k]);
       }
       return {
         sheet: w.sheet,
@@ -292,10 +285,16 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
   });
 
   const sorted = sortFindings(findings, raw.sheets);
+  // Counted by index: these loops run once per check, mostly before the compiler has seen them,
+  // and an iterator there costs an object per step.
   const bySeverity = { error: 0, warning: 0, info: 0 };
-  for (const x of sorted) bySeverity[x.severity]++;
+  for (let i = 0; i < sorted.length; i++) bySeverity[sorted[i].severity]++;
   let dropped = 0;
-  for (const a of actions) if (a.status === 'dropped') dropped++;
+  const liveRags: RagLabel[] = [];
+  for (let i = 0; i < actions.length; i++) {
+    if (actions[i].status === 'dropped') dropped++;
+    else liveRags.push(actions[i].rag);
+  }
   const report: Report = {
     file: options.file,
     asOf,
@@ -309,7 +308,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       warnings: bySeverity.warning,
       infos: bySeverity.info,
       workstreamRag: ragCounts(workstreams.map((w) => w.rag)),
-      actionRag: ragCounts(actions.filter((a) => a.status !== 'dropped').map((a) => a.rag)),
+      actionRag: ragCounts(liveRags),
       dropped,
     },
   };
@@ -341,19 +340,17 @@ interface Judged {
   dueSoonDays: number;
 }
 
-/** A finding a rule raises: at a field's cell (or the record's first column), with its facts. */
-interface Raised {
-  at: FieldCell | undefined;
-  facts?: FindingFacts;
-}
+/**
+ * Raises a rule's finding about the record being judged: at a field's cell (or, with none, at
+ * the record's first column), with its facts.
+ */
+type Raise = (at: FieldCell | undefined, facts?: FindingFacts) => void;
 
 /** Dropped (cancelled, superseded…) or complete: nothing left to chase. */
 const closed = (r: Judged) => r.said.status === 'dropped' || r.result.rag === 'Complete';
 const dropped = (r: Judged) => r.said.status === 'dropped';
 /** The record's own cell, for what its table has no column for. */
 const self = (r: Judged) => r.f.action ?? r.f.number;
-const one = (at: FieldCell | undefined, facts?: FindingFacts): Raised[] => [{ at, facts }];
-const NONE: Raised[] = [];
 
 /**
  * The judging rules, keyed by the code they raise: each a function of an interpreted record.
@@ -361,45 +358,40 @@ const NONE: Raised[] = [];
  * percentages, unknown status words, TBC and open-ended targets) are raised by the reading
  * in Context; numbering is judged across a workstream (duplicateNumbers).
  */
-const RULES: Partial<Record<FindingCode, (r: Judged) => Raised[]>> = {
-  'missing-owner': (r) => {
-    const out: Raised[] = [];
+const RULES: Partial<Record<FindingCode, (r: Judged, raise: Raise) => void>> = {
+  'missing-owner': (r, raise) => {
     const lead = r.f.lead;
     // A dropped action needs no owner; a workstream row keeps its own.
-    if (lead && r.leads.length === 0 && !lead.cell?.error && (r.kind === 'workstream' || !dropped(r))) out.push({ at: lead });
-    if (r.lacks?.includes('lead') && !closed(r)) out.push({ at: self(r) });
-    return out;
+    if (lead && r.leads.length === 0 && !lead.cell?.error && (r.kind === 'workstream' || !dropped(r))) raise(lead);
+    if (r.lacks?.includes('lead') && !closed(r)) raise(self(r));
   },
-  'missing-description': (r) => (r.kind === 'action' && r.f.action && !r.description && !r.f.action.cell?.error ? one(r.f.action) : NONE),
-  'missing-status-update': (r) =>
-    r.kind === 'workstream' && r.f.statusUpdate && !r.statusUpdate && !r.f.statusUpdate.cell?.error ? one(r.f.statusUpdate) : NONE,
-  'no-target-date': (r) => (r.lacks?.includes('timescale') && !closed(r) ? one(self(r)) : NONE),
-  overdue: (r) =>
-    isOverdue({ targetDate: r.target, rag: r.result.rag, status: r.said.status }, r.asOf)
-      ? one(r.targetField, {
-          target: r.target!,
-          days: daysBetween(r.target!, r.asOf),
-          percent: r.percent,
-          lead: r.leads.join(' / '),
-        })
-      : NONE,
-  'due-soon': (r) => {
-    if (!r.target || closed(r) || (r.percent !== null && r.percent >= 100)) return NONE;
+  'missing-description': (r, raise) => {
+    if (r.kind === 'action' && r.f.action && !r.description && !r.f.action.cell?.error) raise(r.f.action);
+  },
+  'missing-status-update': (r, raise) => {
+    if (r.kind === 'workstream' && r.f.statusUpdate && !r.statusUpdate && !r.f.statusUpdate.cell?.error) raise(r.f.statusUpdate);
+  },
+  'no-target-date': (r, raise) => {
+    if (r.lacks?.includes('timescale') && !closed(r)) raise(self(r));
+  },
+  overdue: (r, raise) => {
+    if (isOverdue({ targetDate: r.target, rag: r.result.rag, status: r.said.status }, r.asOf)) {
+      raise(r.targetField, { target: r.target!, days: daysBetween(r.target!, r.asOf), percent: r.percent, lead: r.leads.join(' / ') });
+    }
+  },
+  'due-soon': (r, raise) => {
+    if (!r.target || closed(r) || (r.percent !== null && r.percent >= 100)) return;
     const left = daysBetween(r.asOf, r.target);
-    return left >= 0 && left <= r.dueSoonDays ? one(r.targetField, { target: r.target, days: left, percent: r.percent }) : NONE;
+    if (left >= 0 && left <= r.dueSoonDays) raise(r.targetField, { target: r.target, days: left, percent: r.percent });
   },
-  'rag-mismatch': (r) =>
-    r.said.rag && r.said.rag !== r.result.rag && !dropped(r)
-      ? one(r.said.field, { stated: r.said.text, computed: r.result.rag, reason: r.result.reason })
-      : NONE,
+  'rag-mismatch': (r, raise) => {
+    if (r.said.rag && r.said.rag !== r.result.rag && !dropped(r)) {
+      raise(r.said.field, { stated: r.said.text, computed: r.result.rag, reason: r.result.reason });
+    }
+  },
 };
 const JUDGED_CODES = Object.keys(RULES) as FindingCode[];
 const JUDGING = JUDGED_CODES.map((code) => RULES[code]!);
-
-/** Where a field cell is, for a finding. */
-function at(fc: FieldCell): FindingPlace {
-  return { sheet: fc.sheet, row: fc.row + 1, col: fc.col };
-}
 
 /** The text without a leading bullet mark (Word's "§", "•", "·", "▪", "o", "-", "*"). */
 function stripBullet(text: string): string {
@@ -437,6 +429,27 @@ const CARRIED_FORWARD =
   /^(?:b\/?\s?fwd|brought forward|carried forward|c\/f|deferred|postponed|moved|rescheduled)(?:\s+(?:to|until|till))?\s+(?:the\s+)?(.{3,40}?)(?:\s+meeting)?\.?$/i;
 
 /** What a plan states about a record: its RAG (where and as written) and its status. */
+/** One RAG or Status cell as read: its words (or fill), and the cell. */
+type StatusRead = ReturnType<typeof parseStatusCell> & { field: FieldCell | undefined; text: string };
+
+function fillStatus(
+  into: StatusRead,
+  rag: RagLabel | null,
+  status: ActionStatus | null,
+  known: boolean,
+  word: string | null,
+  field: FieldCell,
+  text: string,
+): StatusRead {
+  into.rag = rag;
+  into.status = status;
+  into.known = known;
+  into.word = word;
+  into.field = field;
+  into.text = text;
+  return into;
+}
+
 interface Stated {
   rag: RagLabel | null;
   field: FieldCell | undefined;
@@ -568,14 +581,16 @@ class Context {
 
   /** Runs the judging rules on an interpreted record. */
   judge(r: Judged): void {
-    for (let i = 0; i < JUDGING.length; i++) {
-      const raised = JUDGING[i](r);
-      for (let k = 0; k < raised.length; k++) {
-        const { at: fc, facts } = raised[k];
-        this.add(JUDGED_CODES[i], fc ? at(fc) : { sheet: r.sheet, row: r.row + 1, col: 0 }, facts);
-      }
-    }
+    this.judging = r;
+    for (let i = 0; i < JUDGING.length; i++) JUDGING[i](r, this.raisers[i]);
   }
+
+  // The record the rules are judging, and each rule's way of raising its code about it.
+  private judging: Judged | null = null;
+  private readonly raisers: Raise[] = JUDGED_CODES.map((code) => (fc, facts) => {
+    if (fc) this.add(code, fc, facts);
+    else this.addAt(code, this.judging!.sheet, this.judging!.row, facts);
+  });
 
   /**
    * The RAG with its reason kept once. Most records have only a target and a percentage, and
@@ -674,8 +689,13 @@ class Context {
   }
 
   /** Raises a finding about the current item. */
-  add(code: FindingCode, where: FindingPlace, facts?: FindingFacts): void {
-    this.findings.push(makeFinding(code, where, this.current(), facts));
+  add(code: FindingCode, fc: FieldCell, facts?: FindingFacts): void {
+    this.findings.push(findingAt(code, fc.sheet, fc.row + 1, fc.col, this.current(), facts));
+  }
+
+  /** Raises a finding about the current item at a row's first column (0-based row). */
+  addAt(code: FindingCode, sheet: string, row: number, facts?: FindingFacts): void {
+    this.findings.push(findingAt(code, sheet, row + 1, 0, this.current(), facts));
   }
 
   plainText(cell: RawCell | undefined): string {
@@ -708,12 +728,12 @@ class Context {
     const scripts = [...new Set(folded.found.map((f) => f.script))];
     const kind = scripts.length === 1 && scripts[0] === 'Invisible' ? 'invisible characters' : `${scripts.join(' and ')} characters`;
     const detail = `${folded.found.length} ${kind}`;
-    this.add('lookalike-characters', at(fc), { field: label, text, detail, read: folded.text });
+    this.add('lookalike-characters', fc, { field: label, text, detail, read: folded.text });
   }
 
   private cellError(fc: FieldCell, label: string): boolean {
     if (!fc.cell?.error) return false;
-    this.add('cell-error', at(fc), { field: label, text: String(fc.cell.value) });
+    this.add('cell-error', fc, { field: label, text: String(fc.cell.value) });
     return true;
   }
 
@@ -721,18 +741,18 @@ class Context {
     if (!fc) return noTimescale('');
     const cell = fc.cell;
     if (!cell || (typeof cell.value === 'string' && !cell.value.trim())) {
-      this.add('no-target-date', at(fc));
+      this.add('no-target-date', fc);
       return noTimescale('');
     }
     if (this.cellError(fc, 'target date')) return noTimescale('');
     if (typeof cell.value === 'number') {
       const iso = this.serial(cell);
       if (iso) return this.serialRead(iso);
-      this.add('unrecognised-date', at(fc), { text: String(cell.value), detail: NOT_A_DATE });
+      this.add('unrecognised-date', fc, { text: String(cell.value), detail: NOT_A_DATE });
       return noTimescale(String(cell.value));
     }
     if (typeof cell.value === 'boolean') {
-      this.add('unrecognised-date', at(fc), { text: String(cell.value) });
+      this.add('unrecognised-date', fc, { text: String(cell.value) });
       return noTimescale(String(cell.value));
     }
     const text = cell.value.trim();
@@ -750,18 +770,18 @@ class Context {
     if (t.milestones.length === 0 && this.asOfYear && YEARLESS.test(folded.text)) {
       const guessed = this.parseTimescale(`${folded.text} ${this.asOfYear}`);
       if (guessed.target && guessed.unparsed.length === 0) {
-        this.add('date-without-year', at(fc), { text, target: guessed.target });
+        this.add('date-without-year', fc, { text, target: guessed.target });
         t = guessed;
       }
     }
     if (t.unparsed.length > 0 || (t.milestones.length === 0 && t.keywords.length === 0)) {
       // Part of the cell read as a date: the facts keep the date the rest gave.
-      this.add('unrecognised-date', at(fc), t.milestones.length ? { text, target: t.target! } : { text });
+      this.add('unrecognised-date', fc, t.milestones.length ? { text, target: t.target! } : { text });
     }
-    if (t.target === null && t.keywords.includes('tbc')) this.add('no-target-date', at(fc), { text });
-    else if (t.target === null && t.keywords.length > 0) this.add('open-ended', at(fc), { text });
+    if (t.target === null && t.keywords.includes('tbc')) this.add('no-target-date', fc, { text });
+    else if (t.target === null && t.keywords.length > 0) this.add('open-ended', fc, { text });
     if (t.milestones.length > 1) {
-      this.add('several-target-dates', at(fc), { text, count: t.milestones.length, target: t.target! });
+      this.add('several-target-dates', fc, { text, count: t.milestones.length, target: t.target! });
     }
     return this.asRead(t, text);
   }
@@ -834,13 +854,13 @@ class Context {
     const v = fc.cell.value;
     if (typeof v === 'number') {
       const iso = this.serial(fc.cell);
-      if (!iso) this.add('unrecognised-date', at(fc), { text: String(v), detail: NOT_A_DATE });
+      if (!iso) this.add('unrecognised-date', fc, { text: String(v), detail: NOT_A_DATE });
       return iso;
     }
     const text = String(v).trim();
     if (!text) return null;
     const d = parseDateText(this.fold(text).text);
-    if (!d) this.add('unrecognised-date', at(fc), { text });
+    if (!d) this.add('unrecognised-date', fc, { text });
     return d ? d.iso : null;
   }
 
@@ -848,7 +868,7 @@ class Context {
     if (!fc?.cell) return null;
     const p = parsePercent(fc.cell);
     if (p.problem === 'error') this.cellError(fc, '% complete');
-    else if (p.problem) this.add('invalid-percent', at(fc), { text: this.plainText(fc.cell) });
+    else if (p.problem) this.add('invalid-percent', fc, { text: this.plainText(fc.cell) });
     return p.value;
   }
 
@@ -858,21 +878,27 @@ class Context {
    * else the RAG column's, else status text typed in the date cell: "Completed").
    */
   stated(f: Fields, timescale: ReadTimescale): Stated {
-    const rag = this.statusCell(f.rag);
-    const status = f.status ? this.statusCell(f.status) : null;
+    const rag = this.statusCell(f.rag, this.ragRead);
+    const status = f.status ? this.statusCell(f.status, this.statusRead) : null;
     const ragSaid = rag?.rag ? rag : status?.rag ? status : null;
     const statusSaid = status?.status ? status : rag?.status ? rag : null;
-    return {
-      rag: ragSaid?.rag ?? null,
-      field: ragSaid?.field,
-      text: ragSaid?.text ?? '',
-      status: statusSaid?.status ?? timescale.status ?? null,
-      word: statusSaid?.word ?? timescale.statusWord ?? null,
-    };
+    const said = this.said;
+    said.rag = ragSaid?.rag ?? null;
+    said.field = ragSaid?.field;
+    said.text = ragSaid?.text ?? '';
+    said.status = statusSaid?.status ?? timescale.status ?? null;
+    said.word = statusSaid?.word ?? timescale.statusWord ?? null;
+    return said;
   }
 
+  // What a record's RAG and Status cells say, refilled for each record: read in the record's
+  // own turn (its RAG, its rules, its report entry copy what they need), never kept.
+  private readonly said: Stated = { rag: null, field: undefined, text: '', status: null, word: null };
+  private readonly ragRead: StatusRead = { rag: null, status: null, known: true, word: null, field: undefined, text: '' };
+  private readonly statusRead: StatusRead = { rag: null, status: null, known: true, word: null, field: undefined, text: '' };
+
   /** One Status or RAG cell: its words, else its fill colour. Unknown words are a finding. */
-  private statusCell(fc: FieldCell | undefined): (ReturnType<typeof parseStatusCell> & { field: FieldCell; text: string }) | null {
+  private statusCell(fc: FieldCell | undefined, into: StatusRead): StatusRead | null {
     if (!fc?.cell) return null;
     if (this.cellError(fc, 'status')) return null;
     const text = this.plainText(fc.cell);
@@ -889,20 +915,12 @@ class Context {
       };
       if (text.length <= MEMO_MAX) this.statusMemo.set(text, r);
     }
-    if (!r.known && !r.commentary) this.add('unknown-rag', at(fc), { text });
+    if (!r.known && !r.commentary) this.add('unknown-rag', fc, { text });
     if (!text && fc.cell.fill) {
       const byFill = ragFromFill(fc.cell.fill);
-      if (byFill)
-        return {
-          rag: byFill,
-          status: byFill === 'Complete' ? 'complete' : null,
-          known: true,
-          word: null,
-          field: fc,
-          text: `a ${fillName(byFill)} fill`,
-        };
+      if (byFill) return fillStatus(into, byFill, byFill === 'Complete' ? 'complete' : null, true, null, fc, `a ${fillName(byFill)} fill`);
     }
-    return { rag: r.rag, status: r.status, known: r.known, word: r.word, field: fc, text };
+    return fillStatus(into, r.rag, r.status, r.known, r.word, fc, text);
   }
 
   /**
@@ -971,7 +989,9 @@ function duplicateNumbers(raw: RawPlan, actions: ActionReport[], ctx: Context): 
       const a = raw.actions[i];
       const fc = a.fields.number;
       ctx.aboutAction(i, fc?.cell, actions[i].workstream, a.row);
-      ctx.add('duplicate-number', fc ? at(fc) : { sheet: a.sheet, row: a.row + 1, col: 0 }, { number: String(actions[i].number), rows });
+      const facts = { number: String(actions[i].number), rows };
+      if (fc) ctx.add('duplicate-number', fc, facts);
+      else ctx.addAt('duplicate-number', a.sheet, a.row, facts);
     }
   }
 }

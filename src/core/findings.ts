@@ -275,9 +275,24 @@ export function isStoredFinding(value: unknown): value is Finding {
 }
 
 /** Builds a finding from its code, place, item and facts; its severity comes from the code. */
-export function makeFinding(code: FindingCode, where: FindingPlace, item: FindingItem, facts: FindingFacts = {}): Finding {
+export function makeFinding(code: FindingCode, where: FindingPlace, item: FindingItem, facts: FindingFacts = NO_FACTS): Finding {
   return new StoredFinding(code, where.sheet, where.row, where.col, item, facts);
 }
+
+/** {@link makeFinding} with its place given as sheet, Excel row (1-based) and 0-based column. */
+export function findingAt(
+  code: FindingCode,
+  sheet: string,
+  row: number,
+  col: number,
+  item: FindingItem,
+  facts: FindingFacts = NO_FACTS,
+): Finding {
+  return new StoredFinding(code, sheet, row, col, item, facts);
+}
+
+// The facts of a finding that needs none: one object for all of them, frozen, as findings are read-only.
+const NO_FACTS: FindingFacts = Object.freeze({});
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
