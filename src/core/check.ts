@@ -395,6 +395,9 @@ const JUDGING = JUDGED_CODES.map((code) => RULES[code]!);
 
 /** The text without a leading bullet mark (Word's "§", "•", "·", "▪", "o", "-", "*"). */
 function stripBullet(text: string): string {
+  // Most descriptions start with a capital letter: no bullet to look for.
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return text;
   return /^[§•·▪◦‣∙*o-]\s/.test(text) ? text.replace(/^[§•·▪◦‣∙*o-]\s+/, '') : text;
 }
 
@@ -477,6 +480,9 @@ function noTimescale(text: string): ReadTimescale {
     text,
   };
 }
+
+// No target cell, or an empty or broken one: the same (read-only) reading for all of them.
+const NO_TIMESCALE: ReadTimescale = Object.freeze(noTimescale(''));
 
 /** Runs of spaces, tabs and line breaks as one space, and none at either end. */
 function tidySpaces(t: string): string {
@@ -738,13 +744,13 @@ class Context {
   }
 
   timescale(fc: FieldCell | undefined): ReadTimescale {
-    if (!fc) return noTimescale('');
+    if (!fc) return NO_TIMESCALE;
     const cell = fc.cell;
     if (!cell || (typeof cell.value === 'string' && !cell.value.trim())) {
       this.add('no-target-date', fc);
-      return noTimescale('');
+      return NO_TIMESCALE;
     }
-    if (this.cellError(fc, 'target date')) return noTimescale('');
+    if (this.cellError(fc, 'target date')) return NO_TIMESCALE;
     if (typeof cell.value === 'number') {
       const iso = this.serial(cell);
       if (iso) return this.serialRead(iso);

@@ -133,10 +133,15 @@ const hasToJson = (o: object) => (o as { toJSON?: unknown }).toJSON !== undefine
  */
 function shaped(o: unknown, keys: readonly string[]): o is Record<string, unknown> {
   if (typeof o !== 'object' || o === null || Object.getPrototypeOf(o) !== Object.prototype || hasToJson(o)) return false;
-  const own = Object.keys(o);
-  if (own.length !== keys.length) return false;
-  for (let i = 0; i < keys.length; i++) if (own[i] !== keys[i]) return false;
-  return true;
+  // for…in lists own keys first and in Object.keys' order, without making a list of them per
+  // item; a key it lists that is not own (an enumerable key added to Object.prototype) only
+  // sends the item to the generic path, which leaves such keys out.
+  let i = 0;
+  for (const k in o) {
+    if (k !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
 }
 
 /** A list of strings (leads, dates) as an item's member: elements 8 spaces in, `]` 6. */
