@@ -123,6 +123,11 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     asOf,
     dueSoonDays: settings.dueSoonDays,
   };
+  // Actions grouped by workstream, and their numbers noted, as they are judged: one pass over
+  // a council-wide plan's thousands of each.
+  const byWorkstream: ActionReport[][] = raw.workstreams.map(() => []);
+  const hasActions: boolean[] = raw.workstreams.map(() => false);
+  const numbering = new Numbering();
   const actions: ActionReport[] = raw.actions.map((a, index) => {
     const ws = raw.workstreams[a.workstream];
     const f = fieldReader.read(a.fields);
@@ -164,7 +169,7 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
     judged.said = said;
     judged.result = result;
     ctx.judge(judged);
-    return {
+    const judgedAction: ActionReport = {
       sheet: a.sheet,
       row: a.row + 1,
       workstream: ws.title,
@@ -183,19 +188,14 @@ export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions): CheckR
       rag: result.rag,
       ragReason: result.reason,
     };
+    hasActions[a.workstream] = true;
+    // Dropped actions (cancelled, superseded…) are left out of every roll-up and count.
+    if (said.status !== 'dropped') byWorkstream[a.workstream].push(judgedAction);
+    if (number !== null) numbering.note(a.workstream, number, index);
+    return judgedAction;
   });
+  numbering.raise(raw, actions, ctx);
 
-  duplicateNumbers(raw, actions, ctx);
-
-  // Actions grouped by workstream once: a council-wide plan has thousands of each.
-  const byWorkstream: ActionReport[][] = raw.workstreams.map(() => []);
-  const hasActions: boolean[] = raw.workstreams.map(() => false);
-  // Dropped actions (cancelled, superseded…) are left out of every roll-up and count.
-  actions.forEach((a, i) => {
-    const w = raw.actions[i].workstream;
-    hasActions[w] = true;
-    if (a.status !== 'dropped') byWorkstream[w].push(a);
-  });
   const workstreams: WorkstreamReport[] = raw.workstreams.map((w, index) => {
     const mine = byWorkstream[index];
     if (w.kind !== 'row') {
@@ -356,7 +356,7 @@ const self = (r: Judged) => r.f.action ?? r.f.number;
  * The judging rules, keyed by the code they raise: each a function of an interpreted record.
  * Codes raised while a cell is read (formula errors, lookalikes, unreadable dates and
  * percentages, unknown status words, TBC and open-ended targets) are raised by the reading
- * in Context; numbering is judged across a workstream (duplicateNumbers).
+ * in Context; numbering is judged across a workstream (Numbering).
  */
 const RULES: Partial<Record<FindingCode, (r: Judged, raise: Raise) => void>> = {
   'missing-owner': (r, raise) => {
@@ -970,34 +970,42 @@ function readMeta(raw: RawPlan, ctx: Context): Meta {
   };
 }
 
-function duplicateNumbers(raw: RawPlan, actions: ActionReport[], ctx: Context): void {
+/**
+ * Action numbers that repeat within a workstream ("1, 2, 2, 3"): each repeat is a finding,
+ * listing every row the number appears in.
+ */
+class Numbering {
   // Per workstream, each number's first action, or every action once it repeats. Whole numbers
   // are their own keys; others are compared as written (1.5 and "1.5" are one number).
-  const byWorkstream = new Map<number, Map<number | string, number | number[]>>();
-  const repeated: number[][] = [];
-  actions.forEach((a, i) => {
-    if (a.number === null) return;
-    const w = raw.actions[i].workstream;
-    let seen = byWorkstream.get(w);
-    if (!seen) byWorkstream.set(w, (seen = new Map()));
-    const key = typeof a.number === 'number' && Number.isInteger(a.number) ? a.number : String(a.number);
+  private readonly byWorkstream = new Map<number, Map<number | string, number | number[]>>();
+  private readonly repeated: number[][] = [];
+
+  /** Notes the number of action `i` (its index in the report) of workstream `w`. */
+  note(w: number, number: number | string, i: number): void {
+    let seen = this.byWorkstream.get(w);
+    if (!seen) this.byWorkstream.set(w, (seen = new Map()));
+    const key = typeof number === 'number' && Number.isInteger(number) ? number : String(number);
     const had = seen.get(key);
     if (had === undefined) seen.set(key, i);
     else if (typeof had === 'number') {
       const list = [had, i];
       seen.set(key, list);
-      repeated.push(list);
+      this.repeated.push(list);
     } else had.push(i);
-  });
-  for (const list of repeated) {
-    const rows = list.map((i) => actions[i].row).join(', ');
-    for (const i of list.slice(1)) {
-      const a = raw.actions[i];
-      const fc = a.fields.number;
-      ctx.aboutAction(i, fc?.cell, actions[i].workstream, a.row);
-      const facts = { number: String(actions[i].number), rows };
-      if (fc) ctx.add('duplicate-number', fc, facts);
-      else ctx.addAt('duplicate-number', a.sheet, a.row, facts);
+  }
+
+  /** Raises a finding for every repeat noted. */
+  raise(raw: RawPlan, actions: ActionReport[], ctx: Context): void {
+    for (const list of this.repeated) {
+      const rows = list.map((i) => actions[i].row).join(', ');
+      for (const i of list.slice(1)) {
+        const a = raw.actions[i];
+        const fc = a.fields.number;
+        ctx.aboutAction(i, fc?.cell, actions[i].workstream, a.row);
+        const facts = { number: String(actions[i].number), rows };
+        if (fc) ctx.add('duplicate-number', fc, facts);
+        else ctx.addAt('duplicate-number', a.sheet, a.row, facts);
+      }
     }
   }
 }
