@@ -494,23 +494,15 @@ function untidy(t: string): boolean {
   return t.charCodeAt(0) === 32 || t.charCodeAt(t.length - 1) === 32 || /[^\S ]| {2}/.test(t);
 }
 
+// Outside printable ASCII, two spaces, or a space at either end: one search in native code.
+const NOT_PLAIN_ASCII = /[^\x20-\x7e]| {2}|^ | $/;
+
 /**
  * Printable ASCII with single spaces inside: already tidy, and no lookalike can hide in it.
  * One pass that most descriptions pass, instead of two searches.
  */
 function plainAscii(t: string): boolean {
-  const n = t.length;
-  if (n === 0 || t.charCodeAt(0) === 32 || t.charCodeAt(n - 1) === 32) return false;
-  let space = false;
-  for (let i = 0; i < n; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 32) {
-      if (space) return false;
-      space = true;
-    } else if (c > 32 && c < 127) space = false;
-    else return false;
-  }
-  return true;
+  return t.length > 0 && !NOT_PLAIN_ASCII.test(t);
 }
 
 /** A colour for messages: "a red fill". */
