@@ -490,17 +490,16 @@ is refused (over 100,000 cells to mark; the limit is 25,000), so its figure ther
   before). What is left is mostly the findings themselves (134,000 on the flat plan, 74,000 on the block plan):
   they outlive the check, so the collector copies each one; without them the flat plan checks in about 0.28 s
   instead of 0.40 s.
-- **validate at ${atScaleRatios(res.rows)} the time of only opening at 100,000 actions** (budget: 2x). On a quiet machine
-  validate adds about 0.85–1.0 s to the 1.0–1.2 s of opening: reading the plan from the grid 0.14 s, checking 0.40 s
-  (cold: the first and only check in the process; a warm re-check takes 0.27 s), writing the 117 MB report 0.27–0.33 s
-  (one template per action, workstream and finding, bytes as JSON.stringify gives), and about 0.1 s more collecting
-  under the CLI's heap cap (\`--heap-growing-percent=300\` took that from about 0.3 s). So the ratio is about 1.8–1.9
-  there (1.79–1.86 in the before/after run above), and 2.1–2.25 when the machine is busy: validate leans on the
-  second core (the background compiler that makes the check fast, the parallel collector) and opening hardly does,
-  so a busy neighbour slows validate more (interleaved pairs measured 1.7–1.85 and then 2.1–2.2 in the same minute).
-  Of the four full runs on 2 Dec after these changes, two met it (1.97, 1.84) and two did not (2.25, 2.14).
-  "open" is measured without the cap. What it would take: fewer objects that outlive the check (the findings), or
-  less cold code on the way (each action's path through the checker runs about 1.5x slower before V8 optimises it).
+- **validate at ${atScaleRatios(res.rows)} the time of only opening at 100,000 actions** (budget: 2x; each pair's
+  ratio, the median of seven pairs). On the flat plan validate adds about 0.7 s to the 0.95–1.05 s of opening:
+  reading the plan from the grid 0.13 s, checking 0.35–0.39 s (cold: the first and only check in the process; about
+  0.05 s of it collecting), writing the 117 MB report 0.19–0.25 s (findings' messages written already escaped, one
+  template per action, workstream and finding, bytes as JSON.stringify gives). The block plan opens faster (0.8 s)
+  with nearly as much to check and write, so its ratio is the higher one. Since 2 Dec the check allocates a third
+  less (153 → 101 MB on the flat plan: rules raise findings straight, a record's stated RAG is refilled per record)
+  and writing the report's findings takes about a third less. validate leans on the second core (the background
+  compiler, the parallel collector) and opening hardly does, so on a busy machine the ratio still moves by ±0.2
+  from pair to pair; "open" is measured without the CLI's heap cap.
 - **Office adapter syncs grow with size.** Excel on the web refuses requests or responses over 5 MB, so reading a
   100,000-action plan (tens of MB of text) cannot fit in a fixed number of round trips: the adapter pages reads to
   stay under ~4 MB each. The count is constant (3 reads + 2 writes + the edit check …) up to plans whose text fits
