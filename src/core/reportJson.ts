@@ -45,19 +45,24 @@ export function jsonString(s: string): string {
 // typed): each is escaped once. Bounded, as a report may hold any number of different ones.
 const SHORT = 40;
 const MEMO_LIMIT = 20_000;
-const shortJson = new Map<string, string>();
+
+/** `escape`, remembered for strings of at most `longest` characters (the memo is bounded). */
+function remembered(escape: (s: string) => string, longest: number): (s: string) => string {
+  const memo = new Map<string, string>();
+  return (s) => {
+    if (s.length > longest) return escape(s);
+    let out = memo.get(s);
+    if (out === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      out = escape(s);
+      memo.set(s, out);
+    }
+    return out;
+  };
+}
 
 /** A string as JSON.stringify writes it, remembered when short. */
-function stringJson(v: string): string {
-  if (v.length > SHORT) return jsonString(v);
-  let out = shortJson.get(v);
-  if (out === undefined) {
-    if (shortJson.size >= MEMO_LIMIT) shortJson.clear();
-    out = jsonString(v);
-    shortJson.set(v, out);
-  }
-  return out;
-}
+const stringJson = remembered(jsonString, SHORT);
 
 /** A string as JSON.stringify writes it inside its quotes. */
 function jsonBody(s: string): string {
@@ -68,25 +73,14 @@ function jsonBody(s: string): string {
   return s.indexOf('"') < 0 ? s : s.replace(QUOTES, '\\"');
 }
 
-// The pieces of messages (names, dates, reasons) repeat: each short one is escaped once.
-const bodies = new Map<string, string>();
-
 /**
  * Messages written straight into the report's JSON: what they take from the plan escaped as
  * JSON.stringify escapes it, and quotes as \". A message written so, between quotes, is
  * JSON.stringify of the message (the words between the pieces have nothing to escape).
  */
 export const JSON_TEXT: MessageForm = {
-  text(s: string): string {
-    if (s.length > 64) return jsonBody(s);
-    let out = bodies.get(s);
-    if (out === undefined) {
-      if (bodies.size >= MEMO_LIMIT) bodies.clear();
-      out = jsonBody(s);
-      bodies.set(s, out);
-    }
-    return out;
-  },
+  // The pieces of messages (names, dates, reasons) repeat: each short one is escaped once.
+  text: remembered(jsonBody, 64),
   quote: '\\"',
 };
 
