@@ -431,10 +431,10 @@ const YEARLESS =
 const CARRIED_FORWARD =
   /^(?:b\/?\s?fwd|brought forward|carried forward|c\/f|deferred|postponed|moved|rescheduled)(?:\s+(?:to|until|till))?\s+(?:the\s+)?(.{3,40}?)(?:\s+meeting)?\.?$/i;
 
-/** What a plan states about a record: its RAG (where and as written) and its status. */
 /** One RAG or Status cell as read: its words (or fill), and the cell. */
 type StatusRead = ReturnType<typeof parseStatusCell> & { field: FieldCell | undefined; text: string };
 
+/** Refills a cell's reading (one per column, reused record by record). */
 function fillStatus(
   into: StatusRead,
   rag: RagLabel | null,
@@ -453,6 +453,7 @@ function fillStatus(
   return into;
 }
 
+/** What a plan states about a record: its RAG (where and as written) and its status. */
 interface Stated {
   rag: RagLabel | null;
   field: FieldCell | undefined;

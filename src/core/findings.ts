@@ -116,8 +116,6 @@ export interface MessageForm {
 /** Messages as people read them. */
 export const PLAIN_TEXT: MessageForm = { text: (s) => s, quote: '"' };
 
-type Writer = (f: Finding, m: MessageForm) => string;
-
 // Any fact as a template literal writes it (undefined as "undefined"), in the form's text.
 const str = (m: MessageForm, v: unknown) => m.text(String(v));
 const pct = (m: MessageForm, p: number | null | undefined) =>
@@ -187,44 +185,37 @@ function subject(f: Finding, m: MessageForm): string {
  * Message writers, one per code: each says what is wrong and what to do. `m` (plain text
  * unless given) writes what comes from the plan and the facts; see {@link MessageForm}.
  */
-export const FINDING_MESSAGES: Record<FindingCode, (f: Finding, m?: MessageForm) => string> = written({
-  'missing-owner': (f, m) => `${subject(f, m)} has no lead officer: name who owns it.`,
-  overdue: (f, m) =>
+export const FINDING_MESSAGES: Record<FindingCode, (f: Finding, m?: MessageForm) => string> = {
+  'missing-owner': (f, m = PLAIN_TEXT) => `${subject(f, m)} has no lead officer: name who owns it.`,
+  overdue: (f, m = PLAIN_TEXT) =>
     `${subject(f, m)} was due ${uk(m, f.facts.target)} (${ago(m, f.facts.days ?? 0)} ago) and ${pct(m, f.facts.percent)}: record completion or agree a revised date${f.facts.lead ? ` with ${str(m, f.facts.lead)}` : ''}.`,
-  'unrecognised-date': (f, m) =>
+  'unrecognised-date': (f, m = PLAIN_TEXT) =>
     `${subject(f, m)}: cannot read ${q(m, f.facts.text)} as a date${f.facts.detail ? ` (${str(m, f.facts.detail)})` : f.facts.target ? ` (the rest is read as ${uk(m, f.facts.target)})` : ''}: write it like ${m.quote}31 Mar 21${m.quote} or ${m.quote}31/03/2021${m.quote}.`,
-  'invalid-percent': (f, m) => `${subject(f, m)}: ${q(m, f.facts.text)} is not a percentage from 0 to 100: correct the progress figure.`,
-  'cell-error': (f, m) => `${subject(f, m)}: the cell shows the formula error ${str(m, f.facts.text)}: fix the formula or type the value.`,
-  'no-target-date': (f, m) =>
+  'invalid-percent': (f, m = PLAIN_TEXT) =>
+    `${subject(f, m)}: ${q(m, f.facts.text)} is not a percentage from 0 to 100: correct the progress figure.`,
+  'cell-error': (f, m = PLAIN_TEXT) =>
+    `${subject(f, m)}: the cell shows the formula error ${str(m, f.facts.text)}: fix the formula or type the value.`,
+  'no-target-date': (f, m = PLAIN_TEXT) =>
     `${subject(f, m)} has no target date${f.facts.text ? ` (${q(m, f.facts.text)})` : ''}: agree one so progress can be judged.`,
-  'lookalike-characters': (f, m) =>
+  'lookalike-characters': (f, m = PLAIN_TEXT) =>
     `${subject(f, m)}: ${q(m, f.facts.text)} contains ${str(m, f.facts.detail)}; read as ${q(m, f.facts.read)}: retype it so searches and sorting work.`,
-  'rag-mismatch': (f, m) =>
+  'rag-mismatch': (f, m = PLAIN_TEXT) =>
     `${subject(f, m)} is stated ${str(m, f.facts.stated)} but the dates and progress say ${str(m, f.facts.computed)} (${str(m, f.facts.reason)}): update the stated status or the plan.`,
-  'unknown-rag': (f, m) =>
+  'unknown-rag': (f, m = PLAIN_TEXT) =>
     `${subject(f, m)}: status ${q(m, shortText(f.facts.text ?? '', 60))} is not a RAG or status word PlanCheck knows: use Red, Amber, Green or Blue, or a status such as Complete, In Progress, Not Started or Cancelled.`,
-  'duplicate-number': (f, m) =>
+  'duplicate-number': (f, m = PLAIN_TEXT) =>
     `Action number ${str(m, f.facts.number)} appears more than once in ${q(m, title50(f.item.kind === 'action' ? f.item.workstream : itemName(f.item)))} (rows ${str(m, f.facts.rows)}): renumber so each action can be referred to.`,
-  'missing-status-update': (f, m) => `${subject(f, m)} has no status update: add a line on progress for members.`,
-  'missing-description': (f, m) => `${subject(f, m)} has no description: say what the action is.`,
-  'due-soon': (f, m) =>
+  'missing-status-update': (f, m = PLAIN_TEXT) => `${subject(f, m)} has no status update: add a line on progress for members.`,
+  'missing-description': (f, m = PLAIN_TEXT) => `${subject(f, m)} has no description: say what the action is.`,
+  'due-soon': (f, m = PLAIN_TEXT) =>
     `${subject(f, m)} is due ${uk(m, f.facts.target)} (in ${ago(m, f.facts.days ?? 0)}) and ${pct(m, f.facts.percent)}.`,
-  'open-ended': (f, m) => `${subject(f, m)} is open-ended (${q(m, f.facts.text)}): consider a review date so it can be tracked.`,
-  'date-without-year': (f, m) =>
+  'open-ended': (f, m = PLAIN_TEXT) =>
+    `${subject(f, m)} is open-ended (${q(m, f.facts.text)}): consider a review date so it can be tracked.`,
+  'date-without-year': (f, m = PLAIN_TEXT) =>
     `${subject(f, m)}: ${q(m, f.facts.text)} has no year; read as ${uk(m, f.facts.target)}, in the year of the report: write the year.`,
-  'several-target-dates': (f, m) =>
+  'several-target-dates': (f, m = PLAIN_TEXT) =>
     `${subject(f, m)} has ${str(m, f.facts.count)} dates (${q(m, f.facts.text)}): the latest, ${uk(m, f.facts.target)}, is used as the target.`,
-});
-
-/** The writers with plain text as their form unless one is given. */
-function written(ws: Record<FindingCode, Writer>): Record<FindingCode, (f: Finding, m?: MessageForm) => string> {
-  const out = {} as Record<FindingCode, (f: Finding, m?: MessageForm) => string>;
-  for (const code of FINDING_CODES) {
-    const w = ws[code];
-    out[code] = (f, m = PLAIN_TEXT) => w(f, m);
-  }
-  return out;
-}
+};
 
 /** A finding's message, written from its facts (in `m`'s form: plain text unless given). */
 export function renderFinding(f: Finding, m: MessageForm = PLAIN_TEXT): string {
