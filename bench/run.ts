@@ -486,10 +486,10 @@ is refused (over 100,000 cells to mark; the limit is 25,000), so its figure ther
   record reused for every action (\`FieldReader\`); RAG is worked out once per target and percentage, and a target
   cell once per text or date; lead lists, milestone lists and empty histories are shared by the records that have
   the same text; findings are sorted on one packed number each; highlight marks are found by row instead of in one
-  map of every cell. A check of the flat 100,000-action plan allocates about 210 MB (was 335 MB on 2 Dec, and more
-  before). What is left is mostly the findings themselves (134,000 on the flat plan, 74,000 on the block plan):
-  they outlive the check, so the collector copies each one; without them the flat plan checks in about 0.28 s
-  instead of 0.40 s.
+  map of every cell; the rules raise findings straight and a record's stated RAG is refilled per record. A check of
+  the flat 100,000-action plan allocates about 100 MB by V8's sampling heap profiler (153 MB earlier on 2 Dec,
+  measured the same way). What is left is mostly what outlives the check: the report (16 MB of action records)
+  and the findings (134,000 on the flat plan, 74,000 on the block plan), which the collector copies once or twice.
 - **validate at ${atScaleRatios(res.rows)} the time of only opening at 100,000 actions** (budget: 2x; each pair's
   ratio, the median of seven pairs). On the flat plan validate adds about 0.7 s to the 0.95–1.05 s of opening:
   reading the plan from the grid 0.13 s, checking 0.35–0.39 s (cold: the first and only check in the process; about
