@@ -11,6 +11,7 @@ import {
   type CheckResult,
   type IsoDate,
   type Settings,
+  type Report,
   AppError,
   PlanReadError,
   SettingsError,
@@ -157,6 +158,16 @@ export async function openAndCheck(file: string, request: CheckRequest, io: Io):
   const wb = await openFile(file, io);
   const result = await naming(file, () => requirePlan(wb, { ...request, file: path.basename(file) }));
   return { wb, result };
+}
+
+/**
+ * Opens and checks a file, keeping only its report. The workbook, its grid and the plan as read
+ * are let go when this returns: a caller that awaited {@link openAndCheck} and took the report
+ * out of its result still held them in the awaiting function's frame (half the heap of a
+ * 100,000-action plan, kept while the report was written out or a second file opened).
+ */
+export async function checkedReport(file: string, request: CheckRequest, io: Io): Promise<Report> {
+  return (await openAndCheck(file, request, io)).result.report;
 }
 
 /** -o must name a new file: PlanCheck never overwrites its input. */

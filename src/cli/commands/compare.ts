@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import * as path from 'node:path';
 import { checkPrevious, compareReports } from '../../app';
-import { type CommonOptions, UserError, checkRequest, commonOptions, naming, openAndCheck, openFile, parseDateOption } from '../common';
+import { type CommonOptions, UserError, checkRequest, checkedReport, commonOptions, naming, openFile, parseDateOption } from '../common';
 import { type Palette, formatComparison } from '../format';
 import { type Io, writeJson } from '../io';
 
@@ -39,7 +39,7 @@ Examples:
         throw new UserError(`compare needs two different files (both were ${previousFile}).`);
       }
       // One workbook at a time, keeping only its report: two big plans never hold two grids.
-      const current = (await openAndCheck(currentFile, request, io)).result.report;
+      const current = await checkedReport(currentFile, request, io);
       const previous = await naming(previousFile, async () =>
         checkPrevious(await openFile(previousFile, io), request, path.basename(previousFile), current, previousAsOf),
       );

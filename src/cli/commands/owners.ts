@@ -1,7 +1,7 @@
 /** `plancheck owners`: each lead officer's actions to chase, ready to paste into an email. */
 import { type Command, Option } from 'commander';
 import { ownersOf } from '../../app';
-import { type CommonOptions, checkRequest, commonOptions, openAndCheck } from '../common';
+import { type CommonOptions, checkRequest, checkedReport, commonOptions } from '../common';
 import { formatOwners } from '../format';
 import type { Io } from '../io';
 
@@ -25,7 +25,7 @@ Examples:
     )
     .action(async (file: string, opts: CommonOptions & { format: string; lead?: string }) => {
       const request = checkRequest(opts, io);
-      const { report } = (await openAndCheck(file, request, io)).result;
+      const report = await checkedReport(file, request, io);
       const lists = ownersOf(report, opts.lead, file);
       if (opts.format === 'json') io.out(JSON.stringify({ file: report.file, asOf: report.asOf, owners: lists }, null, 2) + '\n');
       else io.out(formatOwners(lists, report.asOf));

@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander';
 import { reportItemJson } from '../../app';
 import { EXIT } from '../exit';
 import { type Palette, textLines } from '../format';
-import { type CommonOptions, checkRequest, commonOptions, openAndCheck } from '../common';
+import { type CommonOptions, checkRequest, checkedReport, commonOptions } from '../common';
 import { type Io, chunked, writeJson } from '../io';
 
 /** Adds `validate` to the program; `done` receives the exit code. */
@@ -26,7 +26,7 @@ Examples:
     .action(async (file: string, opts: CommonOptions & { format: string }) => {
       const request = checkRequest(opts, io);
       // Only the report is kept: the workbook and its grid can be let go before it is written out.
-      const { report } = (await openAndCheck(file, request, io)).result;
+      const report = await checkedReport(file, request, io);
       if (opts.format === 'json') {
         // The report's own arrays by their templates: the same text, in about half the time.
         await writeJson(report, io, reportItemJson);
