@@ -495,15 +495,17 @@ function untidy(t: string): boolean {
   return t.charCodeAt(0) === 32 || t.charCodeAt(t.length - 1) === 32 || /[^\S ]| {2}/.test(t);
 }
 
-// Outside printable ASCII, two spaces, or a space at either end: one search in native code.
-const NOT_PLAIN_ASCII = /[^\x20-\x7e]| {2}|^ | $/;
+// Outside printable ASCII, or two spaces: one search in native code.
+const NOT_PLAIN_ASCII = /[^\x20-\x7e]| {2}/;
 
 /**
- * Printable ASCII with single spaces inside: already tidy, and no lookalike can hide in it.
- * One pass that most descriptions pass, instead of two searches.
+ * Printable ASCII with single spaces inside, and none at either end: already tidy, and no
+ * lookalike can hide in it. One pass that most descriptions pass, instead of two searches
+ * (the ends are looked at apart: as alternatives of the search they were tried at every
+ * character, a fifth of its time).
  */
 function plainAscii(t: string): boolean {
-  return t.length > 0 && !NOT_PLAIN_ASCII.test(t);
+  return t.length > 0 && t.charCodeAt(0) !== 32 && t.charCodeAt(t.length - 1) !== 32 && !NOT_PLAIN_ASCII.test(t);
 }
 
 /** A colour for messages: "a red fill". */
