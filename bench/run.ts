@@ -107,7 +107,7 @@ function repeat(mode: string, file: string, n: number): { ms: number; maxRssMB: 
 function beforeAfter(): string {
   const file = path.join(ROOT, 'bench', 'before-after.md');
   if (!fs.existsSync(file)) return '';
-  return `## Before and after (two builds measured in one run: \`node bench/before-after.js\`)\n${fs.readFileSync(file, 'utf8').trim()}\n\n`;
+  return `## Before and after (two builds measured in one run: \`node bench/before-after.js\`)\nBefore: 8f46050, main when issue #14 was taken up; after: the commit this file was written at.\n\n${fs.readFileSync(file, 'utf8').trim()}\n\n`;
 }
 
 /** "1.99–2.27x": validate over open at 100,000 actions. */
@@ -500,15 +500,16 @@ is refused (over 100,000 cells to mark; the limit is 25,000), so its figure ther
   measured the same way). What is left is mostly what outlives the check: the report (16 MB of action records)
   and the findings (134,000 on the flat plan, 74,000 on the block plan), which the collector copies once or twice.
 - **validate at ${atScaleRatios(res.rows)} the time of only opening at 100,000 actions** (budget: 2x; each pair's
-  ratio, the median of seven pairs). On the flat plan validate adds about 0.7 s to the 0.95–1.05 s of opening:
-  reading the plan from the grid 0.13 s, checking 0.35–0.39 s (cold: the first and only check in the process; about
-  0.05 s of it collecting), writing the 117 MB report 0.19–0.25 s (findings' messages written already escaped, one
-  template per action, workstream and finding, bytes as JSON.stringify gives). The block plan opens faster (0.8 s)
-  with nearly as much to check and write, so its ratio is the higher one. Since 2 Dec the check allocates a third
-  less (153 → 101 MB on the flat plan: rules raise findings straight, a record's stated RAG is refilled per record)
-  and writing the report's findings takes about a third less. validate leans on the second core (the background
-  compiler, the parallel collector) and opening hardly does, so on a busy machine the ratio still moves by ±0.2
-  from pair to pair; "open" is measured without the CLI's heap cap.
+  ratio, the median of seven pairs; on 2 Dec met in two full runs in a row, 1.9x and 1.77x on the block plan). On the block
+  plan validate adds 0.65–1 s to the 0.9–1.4 s of opening (2 Dec, laps in one process under the CLI's heap cap):
+  reading the plan from the grid 0.14–0.25 s, checking 0.27–0.48 s (cold: the first and only check in the process;
+  about 0.1 s of it collecting, most of it one full collection while grid, plan and report are all live), writing
+  the 101 MB report 0.22–0.36 s (findings' messages written already escaped, one template per action, workstream
+  and finding, bytes as JSON.stringify gives). Once the report is made the command keeps only it: the heap live
+  while it is written went from 119 to 65 MB. validate leans on the second core (the background compiler, the
+  parallel collector) and opening hardly does, so on this shared machine the ratio moves by ±0.2 from pair to pair
+  and the same work took 1.55–2.2 s within minutes; "open" is measured without the CLI's heap cap (with it, the
+  same: 0.92–1.13 s against 0.96–1.08 s).
 - **Office adapter syncs grow with size.** Excel on the web refuses requests or responses over 5 MB, so reading a
   100,000-action plan (tens of MB of text) cannot fit in a fixed number of round trips: the adapter pages reads to
   stay under ~4 MB each. The count is constant (3 reads + 2 writes + the edit check …) up to plans whose text fits
