@@ -162,9 +162,9 @@ export async function openAndCheck(file: string, request: CheckRequest, io: Io):
 
 /**
  * Opens and checks a file, keeping only its report. The workbook, its grid and the plan as read
- * are let go when this returns: a caller that awaited {@link openAndCheck} and took the report
- * out of its result still held them in the awaiting function's frame (half the heap of a
- * 100,000-action plan, kept while the report was written out or a second file opened).
+ * are let go when this returns: `validate` destructured the report out of {@link openAndCheck}'s
+ * result, and its frame still held the result (half the heap of a 100,000-action plan, 119 MB
+ * live instead of 65 while the report was written out).
  */
 export async function checkedReport(file: string, request: CheckRequest, io: Io): Promise<Report> {
   return (await openAndCheck(file, request, io)).result.report;
