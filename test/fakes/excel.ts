@@ -298,6 +298,8 @@ export class FakeContext {
   refusals = 0;
   maxRequestBytes = 0;
   maxResponseBytes = 0;
+  /** Bytes of every request and response that went through, together. */
+  bytesMoved = 0;
   private ops: Op[] = [];
   private loads = new Set<Proxy>();
   /** Why the next sync must fail (a member the host lacks was used), if it must. */
@@ -358,6 +360,7 @@ export class FakeContext {
       throw new Error(`ResponsePayloadSizeLimitExceeded: ${response} bytes`);
     }
     this.maxResponseBytes = Math.max(this.maxResponseBytes, response);
+    this.bytesMoved += request + response;
   }
 }
 
@@ -1170,6 +1173,8 @@ export class FakeExcel {
   refusals = 0;
   maxRequestBytes = 0;
   maxResponseBytes = 0;
+  /** Bytes of every request and response that went through, together. */
+  bytesMoved = 0;
   /** The ExcelApi version of this host (see FakeWorkbookModel.apiVersion). */
   get apiVersion(): string {
     return this.model.apiVersion;
@@ -1192,6 +1197,7 @@ export class FakeExcel {
       this.refusals += ctx.refusals;
       this.maxRequestBytes = Math.max(this.maxRequestBytes, ctx.maxRequestBytes);
       this.maxResponseBytes = Math.max(this.maxResponseBytes, ctx.maxResponseBytes);
+      this.bytesMoved += ctx.bytesMoved;
     }
   };
   readonly isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && apiMinor(version) <= apiMinor(this.model.apiVersion) && version.startsWith('1.');
@@ -1200,5 +1206,6 @@ export class FakeExcel {
     this.refusals = 0;
     this.maxRequestBytes = 0;
     this.maxResponseBytes = 0;
+    this.bytesMoved = 0;
   }
 }
